@@ -1,0 +1,37 @@
+using System.CommandLine;
+using ResearchPlatform.Host.Commands;
+
+namespace ResearchPlatform.Host.Cli;
+
+/// <summary>Builds the root command and runs it with the product's exit-code conventions.</summary>
+public static class CliApp
+{
+    /// <summary>Builds the command tree. Each command group registers itself here, one line each.</summary>
+    public static RootCommand Build()
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand("ResearchPlatform: research, evolve and trade crypto strategies");
+        root.Options.Add(common.Workspace);
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs; parse errors exit with 2.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync("error: " + e.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration(), ct);
+    }
+}
