@@ -75,7 +75,7 @@ public static class PluginsCommand
             p.Manifest?.SdkVersion ?? "-",
             p.Manifest is { } m && m.Provides.Count > 0 ? string.Join(", ", m.Provides) : "-",
             StatusText(p),
-            p.Error ?? (p.Warnings.Count > 0 ? string.Join("; ", p.Warnings) : "-"),
+            p.Error ?? (p.Warnings.Count > 0 ? string.Join("; ", p.Warnings.Select(w => "warning: " + w)) : "-"),
             p.Folder,
             p.VersionTag ?? "-",
         ]);

@@ -3,6 +3,7 @@ namespace ResearchPlatform.Host.Plugins;
 /// <summary>
 /// Finds plugin folders under the search roots. A root holding a <c>plugin.json</c> is itself a plugin folder;
 /// otherwise every direct subfolder is one (in ordinal name order), and a subfolder without a manifest is reported.
+/// Subfolders whose name starts with '.' (e.g. <c>.git</c>) are skipped.
 /// A configured root that does not exist is reported; the build output's missing <c>plugins/</c> is just empty.
 /// </summary>
 internal static class PluginDiscovery
@@ -33,7 +34,7 @@ internal static class PluginDiscovery
                 yield return new PluginCandidate(root.Path, root.Origin, problem);
             }
 
-            foreach (var folder in folders.Order(StringComparer.Ordinal))
+            foreach (var folder in folders.Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
             {
                 yield return new PluginCandidate(folder, root.Origin);
             }

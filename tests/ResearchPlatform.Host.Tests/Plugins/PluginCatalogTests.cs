@@ -295,6 +295,7 @@ public sealed class PluginCatalogTests : IDisposable
             m["sdkVersion"] = "0.9";
         });
         Directory.CreateDirectory(Path.Combine(_sandbox.Root, "empty"));
+        Directory.CreateDirectory(Path.Combine(_sandbox.Root, ".hidden"));
 
         using var catalog = PluginCatalog.Load(PluginSearchPaths.Of(_sandbox.Root));
 
