@@ -24,6 +24,6 @@ public sealed class CommonOptions
     /// </summary>
     public static Option<string?> PluginsOption() => new("--plugins")
     {
-        Description = "Extra plugin folders, separated by the path separator (searched after ./plugins and $RP_PLUGINS_PATH)",
+        Description = "Extra plugin folders, separated by the path separator (searched after plugins/ beside rp.dll and $RP_PLUGINS_PATH)",
     };
 }

@@ -19,7 +19,7 @@ public static class PluginsCommand
     {
         var json = CommonOptions.JsonOption();
         var plugins = CommonOptions.PluginsOption();
-        var cmd = new Command("list", "List plugin folders with id, version, Sdk version, what each provides, status and errors")
+        var cmd = new Command("list", "List plugin folders with id, version, Sdk version, what each provides, status, errors and version tag (failed plugins are listed, exit code 0)")
         {
             json,
             plugins,
@@ -68,19 +68,45 @@ public static class PluginsCommand
             output.Info("no plugins found in: " + string.Join(", ", catalog.SearchRoots.Select(r => r.Path)));
         }
 
-        var rows = catalog.Plugins.Select(p => (IReadOnlyList<string>)
-        [
-            p.Id,
-            p.Manifest?.Version ?? "-",
-            p.Manifest?.SdkVersion ?? "-",
-            p.Manifest is { } m && m.Provides.Count > 0 ? string.Join(", ", m.Provides) : "-",
-            StatusText(p),
-            p.Error ?? (p.Warnings.Count > 0 ? string.Join("; ", p.Warnings.Select(w => "warning: " + w)) : "-"),
-            p.Folder,
-            p.VersionTag ?? "-",
-        ]);
-        output.Table(["id", "version", "sdk", "provides", "status", "error", "folder", "version tag"], rows);
+        // Piped: one full row per plugin (greppable). Terminal: a narrower table, reasons listed below it so they stay readable.
+        var errorColumn = !output.IsTerminal;
+        var rows = catalog.Plugins.Select(p =>
+        {
+            var row = new List<string>
+            {
+                p.Id,
+                p.Manifest?.Version ?? "-",
+                p.Manifest?.SdkVersion ?? "-",
+                p.Manifest is { } m && m.Provides.Count > 0 ? string.Join(", ", m.Provides) : "-",
+                StatusText(p),
+            };
+            if (errorColumn)
+            {
+                row.Add(Reasons(p) is { Count: > 0 } reasons ? string.Join("; ", reasons) : "-");
+            }
+
+            row.Add(p.Folder);
+            row.Add(p.VersionTag ?? "-");
+            return (IReadOnlyList<string>)row;
+        });
+        IReadOnlyList<string> headers = errorColumn
+            ? ["id", "version", "sdk", "provides", "status", "error", "folder", "version tag"]
+            : ["id", "version", "sdk", "provides", "status", "folder", "version tag"];
+        output.Table(headers, rows);
+        if (!errorColumn)
+        {
+            foreach (var plugin in catalog.Plugins)
+            {
+                foreach (var reason in Reasons(plugin))
+                {
+                    output.Line($"{plugin.Id} ({plugin.Folder}): {reason}");
+                }
+            }
+        }
     }
+
+    private static List<string> Reasons(PluginEntry plugin) =>
+        plugin.Error is { } error ? ["error: " + error] : [.. plugin.Warnings.Select(w => "warning: " + w)];
 
     private static string StatusText(PluginEntry plugin) => plugin.Status switch
     {
