@@ -13,6 +13,7 @@ public static class CliApp
         var root = new RootCommand("ResearchPlatform: research, evolve and trade crypto strategies");
         root.Options.Add(common.Workspace);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(PluginsCommand.Create());
         return root;
     }
 

@@ -17,4 +17,13 @@ public sealed class CommonOptions
     {
         Description = "Print exactly one JSON document on stdout instead of a table",
     };
+
+    /// <summary>
+    /// Creates a <c>--plugins</c> option for a command that loads plugins: extra plugin folders, separated like PATH,
+    /// searched after the build output's <c>plugins/</c> and <c>RP_PLUGINS_PATH</c>.
+    /// </summary>
+    public static Option<string?> PluginsOption() => new("--plugins")
+    {
+        Description = "Extra plugin folders, separated by the path separator (searched after plugins/ beside rp.dll and $RP_PLUGINS_PATH)",
+    };
 }

@@ -1,0 +1,21 @@
+using System.Collections.ObjectModel;
+using ResearchPlatform.Sdk.Seeds;
+
+namespace ResearchPlatform.Host.Plugins;
+
+/// <summary>The Sdk contracts the host loads from plugins. Add one line per new contract type.</summary>
+public static class PluginContracts
+{
+    /// <summary>The kind of <see cref="ISeedType"/> in <c>provides</c> entries.</summary>
+    public const string Seed = "seed";
+
+    /// <summary>Every contract the host knows, in a fixed order.</summary>
+    public static ReadOnlyCollection<PluginContract> All { get; } = Array.AsReadOnly(
+    [
+        PluginContract.Create<ISeedType>(Seed, s => s.Id),
+    ]);
+
+    /// <summary>Finds a contract by kind (case-insensitive).</summary>
+    public static PluginContract? Find(IEnumerable<PluginContract> contracts, string kind) =>
+        contracts.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase));
+}

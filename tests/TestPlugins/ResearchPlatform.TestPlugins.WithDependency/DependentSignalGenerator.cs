@@ -1,0 +1,11 @@
+using ResearchPlatform.Sdk.Seeds;
+
+namespace ResearchPlatform.TestPlugins.WithDependency;
+
+/// <summary>Writes the same target for every strategy on every bar.</summary>
+internal sealed class DependentSignalGenerator(double level, int strategyCount) : ISignalGenerator
+{
+    public int StrategyCount => strategyCount;
+
+    public void Fill(int start, int count, Span<double> targets) => targets[..(count * strategyCount)].Fill(level);
+}
