@@ -1,0 +1,82 @@
+using ResearchPlatform.Engine.Evolution.Fitness;
+using ResearchPlatform.Engine.Evolution.Genome;
+using ResearchPlatform.Engine.Evolution.MultiObjective;
+using ResearchPlatform.Engine.Evolution.Statistics;
+
+namespace ResearchPlatform.Engine.Evolution;
+
+/// <summary>
+/// Ends a run: the hall of fame (top distinct individuals of the whole run by fitness, ties by first evaluation), the
+/// Pareto front (NSGA-II mode), the hold-out evaluation of both (the only time hold-out bars are evaluated, after
+/// selection is over), and the deflated Sharpe ratio of the best individual.
+/// </summary>
+internal static class RunSummarizer
+{
+    /// <summary>Builds the result of a finished run.</summary>
+    public static async Task<EvolutionResult> SummarizeAsync(
+        EvolutionRun run, EvolutionProblem problem, EvolutionOptions options, List<EvaluatedIndividual> population, TerminationReason reason, CancellationToken ct)
+    {
+        var archive = run.Evaluator.Cache.EntriesFor(run.Plan);
+        var valid = archive.Where(e => e.Score.IsValid).ToList();
+        var hof = valid.OrderByDescending(e => e.Score.Fitness).ThenBy(e => e.Sequence).Take(options.HallOfFameSize).ToList();
+        var front = options.Objective == EvolutionObjective.Pareto ? ParetoFront(population) : [];
+        var holdoutPlan = problem.HoldoutPlan(options.Threads);
+        var holdout = new Dictionary<Individual, IndividualEvaluation>();
+        if (holdoutPlan.Windows.Count > 0)
+        {
+            var targets = hof.Concat(front).Select(e => e.Individual).Distinct().ToList();
+            var batch = await run.Evaluator.EvaluateAsync(targets, holdoutPlan, run.History.Count - 1, ct);
+            for (var i = 0; i < targets.Count; i++)
+            {
+                holdout[targets[i]] = batch.Members[i].Evaluation;
+            }
+        }
+
+        HallOfFameEntry Entry(EvaluatedIndividual e, int rank)
+        {
+            var h = holdout.GetValueOrDefault(e.Individual) ?? IndividualEvaluation.Failed("no hold-out window");
+            var summary = h.Status == EvaluationStatus.Ok ? MetricSummary.From(h.Windows, problem.PeriodsPerYear) : MetricSummary.Empty;
+            return new HallOfFameEntry(rank, e, summary, h);
+        }
+
+        return new EvolutionResult(
+            options.Seed,
+            reason,
+            run.History.ToList(),
+            population,
+            hof.Select((e, i) => Entry(e, i + 1)).ToList(),
+            front.Select((e, i) => Entry(e, i + 1)).ToList(),
+            hof.Count > 0 ? Deflate(hof[0], valid, problem) : null,
+            archive.Count,
+            run.Plan,
+            holdoutPlan);
+    }
+
+    /// <summary>DSR of <paramref name="best"/>'s in-sample Sharpe given every valid trial of the run.</summary>
+    public static DeflatedSharpeResult Deflate(EvaluatedIndividual best, IReadOnlyList<EvaluatedIndividual> trials, EvolutionProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        ArgumentNullException.ThrowIfNull(trials);
+        ArgumentNullException.ThrowIfNull(problem);
+        var scale = Math.Sqrt(problem.PeriodsPerYear);
+        var sharpes = trials.Select(t => t.Score.Train.Sharpe / scale).ToArray();
+        var mean = sharpes.Length > 0 ? sharpes.Average() : 0;
+        var variance = sharpes.Length > 1 ? sharpes.Sum(s => (s - mean) * (s - mean)) / (sharpes.Length - 1) : 0;
+        var train = best.Score.Train;
+        return DeflatedSharpeRatio.Compute(
+            train.Sharpe / scale, problem.TrainBarCount(), train.Skewness, train.Kurtosis, sharpes.Length, variance, problem.PeriodsPerYear);
+    }
+
+    private static List<EvaluatedIndividual> ParetoFront(List<EvaluatedIndividual> population)
+    {
+        var distinct = population.Where(p => p.Score.IsValid).DistinctBy(p => p.Individual).ToList();
+        if (distinct.Count == 0)
+        {
+            return [];
+        }
+
+        var ranking = ParetoRanking.Of(EvolutionRun.Points(distinct));
+        return ranking.Fronts[0].Select(i => distinct[i])
+            .OrderByDescending(e => e.Score.Objective1).ThenBy(e => e.Sequence).ToList();
+    }
+}
