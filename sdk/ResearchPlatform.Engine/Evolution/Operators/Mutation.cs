@@ -55,12 +55,15 @@ internal static class Mutation
         }
 
         var next = value + step;
-        if (next < lo || next > hi)
+        if (next >= lo && next <= hi)
         {
-            next = value - step; // step the other way when the first direction leaves the range
+            return next;
         }
 
-        return Math.Clamp(Math.Round(next, MidpointRounding.AwayFromZero), lo, hi);
+        // The step leaves the range: take whichever direction, clamped, moves the gene further (never zero).
+        var forward = Math.Clamp(next, lo, hi);
+        var backward = Math.Clamp(value - step, lo, hi);
+        return Math.Abs(backward - value) >= Math.Abs(forward - value) ? backward : forward;
     }
 
     private static double MutateCategorical(double value, double lo, double hi, Random rng)
