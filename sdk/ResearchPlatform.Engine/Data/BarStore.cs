@@ -94,6 +94,39 @@ public sealed class BarStore
         return BarResampler.Resample(series, target, policy);
     }
 
+    /// <summary>
+    /// Exports stored bars of one symbol/interval (optionally resampled to <paramref name="resampleTo"/> and limited to
+    /// [from, to)) to <paramref name="outPath"/>.
+    /// </summary>
+    public async Task<BarExportResult> ExportAsync(
+        string symbol,
+        BarInterval interval,
+        BarExportFormat format,
+        string outPath,
+        BarInterval? resampleTo = null,
+        PartialBucketPolicy policy = PartialBucketPolicy.Drop,
+        DateTimeOffset? from = null,
+        DateTimeOffset? to = null,
+        CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
+        BarSeries series;
+        IReadOnlyList<DateTimeOffset> partial = [];
+        if (resampleTo is { } target && target != interval)
+        {
+            var resampled = await LoadResampledAsync(symbol, interval, target, from, to, policy, ct);
+            series = resampled.Series;
+            partial = resampled.PartialBuckets;
+        }
+        else
+        {
+            series = await LoadAsync(symbol, interval, from, to, ct);
+        }
+
+        var bytes = await BarExporter.WriteAsync(_db.Connection, series, format, outPath, ct);
+        return new BarExportResult(Path.GetFullPath(outPath), format, symbol, series.Interval.Code, series.Count, bytes, partial);
+    }
+
     /// <summary>Every stored symbol/interval with row counts, range and gaps, ordered by symbol then interval length.</summary>
     public IReadOnlyList<StoredSeriesInfo> List()
     {

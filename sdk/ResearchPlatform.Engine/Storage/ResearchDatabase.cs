@@ -105,6 +105,8 @@ public sealed class ResearchDatabase : IDisposable
                 throw new IOException($"cannot open {path}: {ex.Message}", ex);
             }
 
+            // Every timestamp in the schema is UTC; make TIMESTAMPTZ conversions agree.
+            connection.Execute("SET TimeZone = 'UTC'");
             var version = MigrationRunner.Migrate(connection, path, MigrationCatalog.All, time);
             return new ResearchDatabase(path, connection, version);
         }
