@@ -29,7 +29,7 @@ public static class BarFileReader
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new DataValidationException(full, $"{full}: file not found");
+            throw new DataValidationException(full, "file not found");
         }
 
         var raw = Parse(full, format, out var used, ct);
@@ -59,7 +59,7 @@ public static class BarFileReader
         var content = FileSniffer.ReadText(path);
         if (format is BarFileFormat.Csv or BarFileFormat.Binance && content.Format == BarFileFormat.Freqtrade)
         {
-            throw new DataValidationException(path, $"{path}: the file is a JSON array, not {format} text; use format freqtrade or auto");
+            throw new DataValidationException(path, $"the file is a JSON array, not {format} text; use format freqtrade or auto");
         }
 
         var effective = format == BarFileFormat.Auto ? content.Format : format;
@@ -82,7 +82,7 @@ public static class BarFileReader
 
         var inferred = string.IsNullOrWhiteSpace(hint) ? SymbolNames.FromFileName(path) : hint.Trim();
         return inferred is null
-            ? throw new DataValidationException(path, $"{path}: cannot tell the symbol from the file name; pass a symbol (--symbol BTC/USDT)")
+            ? throw new DataValidationException(path, "cannot tell the symbol from the file name; pass a symbol (--symbol BTC/USDT)")
             : (inferred, true);
     }
 

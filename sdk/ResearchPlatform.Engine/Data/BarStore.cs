@@ -138,7 +138,7 @@ public sealed class BarStore
                            WHEN 's' THEN 1000 WHEN 'm' THEN 60000 WHEN 'h' THEN 3600000 WHEN 'd' THEN 86400000 WHEN 'w' THEN 604800000 END AS step
                 FROM bars)
             SELECT symbol, interval, count(*), epoch_ms(min(open_time)), epoch_ms(max(open_time)),
-                   count(*) FILTER (WHERE delta > step), coalesce(sum(delta // step - 1) FILTER (WHERE delta > step), 0), any_value(step)
+                   count(*) FILTER (WHERE delta > step), CAST(coalesce(sum(delta // step - 1) FILTER (WHERE delta > step), 0) AS BIGINT), any_value(step)
             FROM d GROUP BY symbol, interval ORDER BY symbol, any_value(step)
             """;
         using var cmd = _db.Connection.Prepare(sql);
@@ -153,7 +153,7 @@ public sealed class BarStore
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
                 reader.GetInt64(5),
-                Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture)));
+                reader.GetInt64(6)));
         }
 
         return list;

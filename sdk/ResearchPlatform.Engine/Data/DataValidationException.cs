@@ -19,8 +19,15 @@ public sealed class DataValidationException : Exception
         TotalErrors = totalErrors;
     }
 
+    /// <summary>A problem with the whole file, reported as <c>file: message</c>.</summary>
     public DataValidationException(string filePath, string message)
         : this(filePath, [new DataError(filePath, 0, message)], 1)
+    {
+    }
+
+    /// <summary>A problem on one line, reported as <c>file:line: message</c>.</summary>
+    public DataValidationException(string filePath, int line, string message)
+        : this(filePath, [new DataError($"{filePath}:{line}", line, message)], 1)
     {
     }
 

@@ -22,7 +22,7 @@ public static class FearGreedFileReader
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new DataValidationException(full, $"{full}: file not found");
+            throw new DataValidationException(full, "file not found");
         }
 
         var text = File.ReadAllText(full, Encoding.UTF8);
@@ -40,7 +40,7 @@ public static class FearGreedFileReader
         var ts = header.IndexOf("timestamp");
         if (value < 0 || cls < 0 || (date < 0 && ts < 0))
         {
-            throw new DataValidationException(path, $"{path}:1: expected columns value (fear_greed_index), value_classification and date or timestamp; found {lines[0].Trim()}");
+            throw new DataValidationException(path, 1, $"expected columns value (fear_greed_index), value_classification and date or timestamp; found {lines[0].Trim()}");
         }
 
         var rows = new List<(int, DateOnly, int, string, string?)>();
@@ -74,7 +74,7 @@ public static class FearGreedFileReader
             using var doc = JsonDocument.Parse(text);
             if (!doc.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
             {
-                throw new DataValidationException(path, $"{path}: expected the alternative.me API object with a \"data\" array");
+                throw new DataValidationException(path, $"expected the alternative.me API object with a \"data\" array");
             }
 
             var rows = new List<(int, DateOnly, int, string, string?)>();
@@ -89,7 +89,7 @@ public static class FearGreedFileReader
         }
         catch (JsonException ex)
         {
-            throw new DataValidationException(path, $"{path}:{(ex.LineNumber ?? 0) + 1}: invalid JSON: {ex.Message}");
+            throw new DataValidationException(path, (int)(ex.LineNumber ?? 0) + 1, $"invalid JSON: {ex.Message}");
         }
     }
 
@@ -160,7 +160,7 @@ public static class FearGreedFileReader
 
         if (byDate.Count == 0)
         {
-            throw new DataValidationException(path, $"{path}: file contains no values");
+            throw new DataValidationException(path, "file contains no values");
         }
 
         var points = byDate.OrderBy(kv => kv.Key).Select(kv => new FearGreedPoint(kv.Key, kv.Value.Value, kv.Value.Class)).ToList();

@@ -41,7 +41,7 @@ internal static class DelimitedBarParser
         {
             if (n < 6)
             {
-                throw new DataValidationException(path, $"{path}:{lineNo}: expected at least 6 fields (time, open, high, low, close, volume) without a header, found {n}");
+                throw new DataValidationException(path, lineNo, $"expected at least 6 fields (time, open, high, low, close, volume) without a header, found {n}");
             }
 
             map = BarColumnMap.Positional();
@@ -50,7 +50,7 @@ internal static class DelimitedBarParser
         else
         {
             map = BarColumnMap.FromHeader(fields, out var problem)
-                ?? throw new DataValidationException(path, $"{path}:{lineNo}: {problem}");
+                ?? throw new DataValidationException(path, lineNo, problem);
         }
 
         detected = DetectFormat(requested, headerless, fields, n);

@@ -59,7 +59,7 @@ internal static class FileSniffer
             var entries = zip.Entries.Where(e => e.Length > 0).ToList();
             if (entries.Count != 1)
             {
-                throw new DataValidationException(path, $"{path}: a zip archive must contain exactly one data file, found {entries.Count}");
+                throw new DataValidationException(path, $"a zip archive must contain exactly one data file, found {entries.Count}");
             }
 
             using var s = entries[0].Open();

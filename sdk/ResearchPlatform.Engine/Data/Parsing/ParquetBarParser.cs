@@ -18,7 +18,7 @@ internal static class ParquetBarParser
         var source = $"read_parquet({DuckDbExtensions.SqlLiteral(path)}, file_row_number = true)";
         var columns = Describe(con, path, source);
         var map = BarColumnMap.FromHeader(columns.Select(c => c.Name).ToList(), out var problem)
-            ?? throw new DataValidationException(path, $"{path}: {problem}");
+            ?? throw new DataValidationException(path, problem);
         var timeCol = columns[map.Time];
         var timeExpr = TimeExpression(timeCol, out var timeKind);
         var sql = $"SELECT file_row_number + 1, {timeExpr}, {Num(columns[map.Open])}, {Num(columns[map.High])}, {Num(columns[map.Low])}, " +
@@ -110,7 +110,7 @@ internal static class ParquetBarParser
         }
         catch (DuckDBException ex)
         {
-            throw new DataValidationException(path, $"{path}: not a readable Parquet file: {ex.Message}");
+            throw new DataValidationException(path, $"not a readable Parquet file: {ex.Message}");
         }
     }
 
