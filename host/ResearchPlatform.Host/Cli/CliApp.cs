@@ -2,6 +2,7 @@ using System.CommandLine;
 using ResearchPlatform.Host.Commands;
 using ResearchPlatform.Host.Commands.Bench;
 using ResearchPlatform.Host.Commands.Data;
+using ResearchPlatform.Host.Commands.Evolution;
 
 namespace ResearchPlatform.Host.Cli;
 
@@ -17,6 +18,8 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DataCommand.Create(common));
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(EvolveCommand.Create(common));
+        root.Subcommands.Add(RunsCommand.Create(common));
         return root;
     }
 
