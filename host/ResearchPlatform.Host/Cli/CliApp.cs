@@ -17,7 +17,7 @@ public static class CliApp
         root.Options.Add(common.Workspace);
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DataCommand.Create(common));
-        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create(common));
         root.Subcommands.Add(EvolveCommand.Create(common));
         root.Subcommands.Add(RunsCommand.Create(common));
         return root;

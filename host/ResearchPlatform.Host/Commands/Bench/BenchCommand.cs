@@ -6,9 +6,10 @@ namespace ResearchPlatform.Host.Commands.Bench;
 /// <summary><c>rp bench</c>: benchmarks that print their figures (run apart from the tests).</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Run a benchmark and print its figures")
+    public static Command Create(CommonOptions? common = null) => new("bench", "Run a benchmark and print its figures")
     {
         CreateData(),
+        EvolveBenchmarkCommand.Create(common ?? new CommonOptions()),
     };
 
     private static Command CreateData()

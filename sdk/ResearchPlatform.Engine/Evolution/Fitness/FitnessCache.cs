@@ -9,8 +9,9 @@ namespace ResearchPlatform.Engine.Evolution.Fitness;
 /// </summary>
 internal sealed class FitnessCache
 {
-    private readonly Dictionary<(Individual Individual, string PlanKey), EvaluatedIndividual> _entries = [];
-    private readonly Dictionary<string, List<EvaluatedIndividual>> _byPlan = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Dictionary<Individual, EvaluatedIndividual> Map, List<EvaluatedIndividual> Order)> _byPlan = new(StringComparer.Ordinal);
+    private EvaluationPlan? _lastPlan;
+    private (Dictionary<Individual, EvaluatedIndividual> Map, List<EvaluatedIndividual> Order) _last;
 
     /// <summary>Lookups that found an entry.</summary>
     public long Hits { get; private set; }
@@ -19,13 +20,13 @@ internal sealed class FitnessCache
     public long Misses { get; private set; }
 
     /// <summary>Entries over all plans.</summary>
-    public int Count => _entries.Count;
+    public int Count => _byPlan.Values.Sum(p => p.Order.Count);
 
     /// <summary>Looks up an evaluation, counting the hit or miss.</summary>
     public bool TryGet(Individual individual, EvaluationPlan plan, out EvaluatedIndividual entry)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (_entries.TryGetValue((individual, plan.Key), out var found))
+        if (For(plan, create: false).Map?.TryGetValue(individual, out var found) == true)
         {
             Hits++;
             entry = found;
@@ -42,24 +43,41 @@ internal sealed class FitnessCache
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entry);
-        if (!_entries.TryAdd((entry.Individual, plan.Key), entry))
+        var (map, order) = For(plan, create: true);
+        if (map!.TryAdd(entry.Individual, entry))
         {
-            return;
+            order!.Add(entry);
         }
-
-        if (!_byPlan.TryGetValue(plan.Key, out var list))
-        {
-            list = [];
-            _byPlan.Add(plan.Key, list);
-        }
-
-        list.Add(entry);
     }
 
     /// <summary>Entries of <paramref name="plan"/> in the order they were added.</summary>
     public IReadOnlyList<EvaluatedIndividual> EntriesFor(EvaluationPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return _byPlan.TryGetValue(plan.Key, out var list) ? list : [];
+        return For(plan, create: false).Order ?? (IReadOnlyList<EvaluatedIndividual>)[];
+    }
+
+    // The plan key is a long string: resolve it once per plan object, not once per lookup.
+    private (Dictionary<Individual, EvaluatedIndividual>? Map, List<EvaluatedIndividual>? Order) For(EvaluationPlan plan, bool create)
+    {
+        if (ReferenceEquals(plan, _lastPlan))
+        {
+            return _last;
+        }
+
+        if (!_byPlan.TryGetValue(plan.Key, out var slot))
+        {
+            if (!create)
+            {
+                return (null, null);
+            }
+
+            slot = ([], []);
+            _byPlan.Add(plan.Key, slot);
+        }
+
+        _lastPlan = plan;
+        _last = slot;
+        return slot;
     }
 }

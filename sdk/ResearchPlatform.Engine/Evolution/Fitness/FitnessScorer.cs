@@ -64,35 +64,39 @@ internal sealed class FitnessScorer
             return FitnessScore.Failed;
         }
 
-        var train = new List<WindowMetrics>();
-        var strict = new List<WindowMetrics>();
-        var test = new List<WindowMetrics>();
+        MetricAccumulator train = default, strict = default, test = default;
+        double sum = 0, sumSq = 0;
         for (var i = 0; i < plan.Windows.Count; i++)
         {
             var w = plan.Windows[i];
-            var target = w.Role switch
+            var m = evaluation.Windows[i];
+            if (w.Role == WindowRole.Train)
             {
-                WindowRole.Train => train,
-                WindowRole.Test => test,
-                _ => null,
-            };
-            target?.Add(evaluation.Windows[i]);
-            if (w.Role == WindowRole.Test && w.StrictlyOutOfSample)
+                train.Add(m, _periodsPerYear);
+                var f = WindowFitness(m);
+                sum += f;
+                sumSq += f * f;
+            }
+            else if (w.Role == WindowRole.Test)
             {
-                strict.Add(evaluation.Windows[i]);
+                test.Add(m, _periodsPerYear);
+                if (w.StrictlyOutOfSample)
+                {
+                    strict.Add(m, _periodsPerYear);
+                }
             }
         }
 
-        var fitness = Composite(train);
-        var trainSummary = MetricSummary.From(train, _periodsPerYear);
+        var fitness = Aggregate(sum, sumSq, train.Count);
+        var trainSummary = train.Build();
         return new FitnessScore(
             fitness,
             Objective(_objective1, trainSummary, fitness),
             Objective(_objective2, trainSummary, fitness),
             Violation(trainSummary),
             trainSummary,
-            MetricSummary.From(strict, _periodsPerYear),
-            MetricSummary.From(test, _periodsPerYear));
+            strict.Build(),
+            test.Build());
     }
 
     /// <summary>Composite fitness of one window.</summary>
@@ -127,8 +131,18 @@ internal sealed class FitnessScorer
             sumSq += f * f;
         }
 
-        var mean = sum / windows.Count;
-        var variance = Math.Max(0, (sumSq / windows.Count) - (mean * mean));
+        return Aggregate(sum, sumSq, windows.Count);
+    }
+
+    private double Aggregate(double sum, double sumSq, int count)
+    {
+        if (count == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        var mean = sum / count;
+        var variance = Math.Max(0, (sumSq / count) - (mean * mean));
         var result = mean - (_options.ConsistencyPenalty * Math.Sqrt(variance));
         return double.IsFinite(result) ? result : double.NegativeInfinity;
     }

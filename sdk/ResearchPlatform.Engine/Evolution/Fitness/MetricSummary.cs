@@ -36,22 +36,13 @@ internal sealed record MetricSummary(
             return Empty;
         }
 
-        double sharpe = 0, total = 0, annual = 0, dd = 0, skew = 0, kurt = 0;
-        long bars = 0, trades = 0;
+        var acc = default(MetricAccumulator);
         foreach (var m in metrics)
         {
-            sharpe += m.Sharpe;
-            total += m.TotalReturn;
-            annual += AnnualLogReturn(m.TotalReturn, m.Bars, periodsPerYear);
-            dd = Math.Max(dd, m.MaxDrawdown);
-            skew += m.Skewness;
-            kurt += m.Kurtosis;
-            bars += m.Bars;
-            trades += m.Trades;
+            acc.Add(m, periodsPerYear);
         }
 
-        var n = metrics.Count;
-        return new MetricSummary(n, bars, sharpe / n, total / n, annual / n, dd, trades, skew / n, kurt / n);
+        return acc.Build();
     }
 
     /// <summary>
