@@ -14,20 +14,17 @@ internal static class EvolveInputs
     public const string WorkspaceSource = "workspace";
 
     /// <summary>
-    /// Loads the bars from <paramref name="file"/>, or from the workspace by <paramref name="symbol"/> and
-    /// <paramref name="interval"/>; returns them with the data source recorded for resume (the file path or "workspace").
+    /// Loads the bars from <paramref name="file"/> (symbol and interval, when given, override what the file implies), or
+    /// from the workspace by <paramref name="symbol"/> and <paramref name="interval"/>; returns them with the data source
+    /// recorded for resume (the file path or "workspace").
     /// </summary>
     public static (BarSeries Bars, string Source) LoadBars(ResearchDatabase db, string? file, string? symbol, string? interval, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (!string.IsNullOrWhiteSpace(file))
         {
-            if (!string.IsNullOrWhiteSpace(symbol) || !string.IsNullOrWhiteSpace(interval))
-            {
-                throw new BadInputException("give either --data FILE or --symbol with --interval, not both");
-            }
-
-            var read = Map(() => BarFileReader.Read(file, ct: ct));
+            var given = ParseInterval(interval);
+            var read = Map(() => BarFileReader.Read(file, symbol: string.IsNullOrWhiteSpace(symbol) ? null : symbol, interval: given, ct: ct));
             return (read.Series, read.FilePath);
         }
 
@@ -36,11 +33,7 @@ internal static class EvolveInputs
             throw new BadInputException("give --symbol and --interval (bars stored in the workspace) or --data FILE");
         }
 
-        if (!BarInterval.TryParse(interval, out var iv, out var error))
-        {
-            throw new BadInputException("--interval: " + error);
-        }
-
+        var iv = ParseInterval(interval)!.Value;
         var bars = Map(() => new BarStore(db).Load(symbol, iv));
         if (bars.Count == 0)
         {
@@ -50,11 +43,19 @@ internal static class EvolveInputs
         return (bars, WorkspaceSource);
     }
 
-    /// <summary>The bars of a stored run, from where it read them.</summary>
+    /// <summary>The bars of a stored run, from where it read them, with its symbol and interval.</summary>
     public static BarSeries LoadBarsOf(ResearchDatabase db, string source, string symbol, string interval, CancellationToken ct) =>
-        source == WorkspaceSource
-            ? LoadBars(db, null, symbol, interval, ct).Bars
-            : LoadBars(db, source, null, null, ct).Bars;
+        LoadBars(db, source == WorkspaceSource ? null : source, symbol, interval, ct).Bars;
+
+    private static BarInterval? ParseInterval(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return BarInterval.TryParse(text, out var iv, out var error) ? iv : throw new BadInputException("--interval: " + error);
+    }
 
     /// <summary>The requested seed types (comma-separated ids, all loaded ones when empty), in the order given.</summary>
     public static IReadOnlyList<LoadedSeedType> SelectSeeds(IReadOnlyList<LoadedSeedType> loaded, string? ids)

@@ -8,9 +8,9 @@ namespace ResearchPlatform.Host.Commands.Evolution;
 /// <summary>The options of <c>rp evolve</c>, with the GA's documented defaults.</summary>
 internal sealed class EvolveOptions
 {
-    public Option<string?> Symbol { get; } = new("--symbol") { Description = "Symbol of bars stored in the workspace, e.g. BTC/USDT (with --interval)" };
+    public Option<string?> Symbol { get; } = new("--symbol") { Description = "Symbol of bars stored in the workspace, e.g. BTC/USDT (with --interval); with --data, names the file's symbol" };
 
-    public Option<string?> Interval { get; } = new("--interval") { Description = "Bar interval of the stored bars, e.g. 1h" };
+    public Option<string?> Interval { get; } = new("--interval") { Description = "Bar interval of the stored bars, e.g. 1h; with --data, overrides the inferred interval" };
 
     public Option<string?> Data { get; } = new("--data") { Description = "Read the bars from a market-data file instead of the workspace" };
 
