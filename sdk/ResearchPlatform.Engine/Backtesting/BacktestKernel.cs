@@ -31,7 +31,13 @@ internal static class BacktestKernel
         var done = -1;
         while (true)
         {
-            t = Positions(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec);
+            t = (k.NextOpen, k.HasStops) switch
+            {
+                (true, false) => Positions<TRec, NextOpenMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+                (false, false) => Positions<TRec, CloseMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+                (true, true) => Positions<TRec, NextOpenStopsMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+                _ => Positions<TRec, CloseStopsMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+            };
             if (t >= to)
             {
                 break;
@@ -65,8 +71,9 @@ internal static class BacktestKernel
     /// <paramref name="done"/> needs the rare path (a stop level touched, the window's last bar); returns that bar or
     /// <paramref name="to"/>. Target changes are handled inline.
     /// </summary>
-    private static int Positions<TRec>(KernelSpec k, double[] st, int stride, int lane, ReadOnlySpan<double> targets, Span<double> equity, int blockStart, int t, int to, int last, int done, ref TRec rec)
+    private static int Positions<TRec, TMode>(KernelSpec k, double[] st, int stride, int lane, ReadOnlySpan<double> targets, Span<double> equity, int blockStart, int t, int to, int last, int done, ref TRec rec)
         where TRec : struct, ITradeRecorder
+        where TMode : struct, IKernelMode
     {
         ref var s = ref MemoryMarshal.GetArrayDataReference(st);
         ref var tg = ref MemoryMarshal.GetReference(targets);
@@ -80,9 +87,7 @@ internal static class BacktestKernel
         var entryFee = Ld(ref s, EntryFee, stride, lane);
         var entryBar = Ld(ref s, EntryBar, stride, lane);
         var pend = Ld(ref s, Pend, stride, lane);
-        var stops = k.HasStops;
-        var trail = k.Trail > 0;
-        var nextOpen = k.NextOpen;
+        var trail = TMode.Stops && k.Trail > 0;
         var dir = k.Direction;
         var funding = k.Funding;
         var close = k.Close;
@@ -97,21 +102,21 @@ internal static class BacktestKernel
                     break;
                 }
 
-                if (nextOpen)
+                if (TMode.NextOpen)
                 {
                     if (!Vector512.EqualsAll(pend, tcur))
                     {
                         KernelTrades.Change(k, ref s, stride, lane, t, open[t], pend, ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
                     }
 
-                    if (stops && Touched(k, t, lowTrig, highTrig))
+                    if (TMode.Stops && Touched(k, t, lowTrig, highTrig))
                     {
                         break;
                     }
                 }
                 else
                 {
-                    if (stops && Touched(k, t, lowTrig, highTrig))
+                    if (TMode.Stops && Touched(k, t, lowTrig, highTrig))
                     {
                         break;
                     }
@@ -136,7 +141,7 @@ internal static class BacktestKernel
             }
 
             (cash + (q * c)).StoreUnsafe(ref eq, row);
-            if (nextOpen)
+            if (TMode.NextOpen)
             {
                 pend = Filter(Vector512.LoadUnsafe(ref tg, row), dir);
             }
