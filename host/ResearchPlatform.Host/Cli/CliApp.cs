@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ResearchPlatform.Host.Commands;
+using ResearchPlatform.Host.Commands.Bench;
+using ResearchPlatform.Host.Commands.Data;
 
 namespace ResearchPlatform.Host.Cli;
 
@@ -13,6 +15,8 @@ public static class CliApp
         var root = new RootCommand("ResearchPlatform: research, evolve and trade crypto strategies");
         root.Options.Add(common.Workspace);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(DataCommand.Create(common));
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ResearchPlatform.Engine.Data;
+using ResearchPlatform.Engine.Storage;
+using ResearchPlatform.Sdk.Data;
+
+namespace ResearchPlatform.Host.Commands.Bench;
+
+/// <summary>
+/// The market-data benchmark: in a throw-away workspace, generate N synthetic 1m bars, import them (appender + upsert),
+/// re-import them (must insert 0), load them back into a <see cref="BarSeries"/> through Arrow, resample to 1h, and parse a
+/// freqtrade JSON file of the same bars. Loads are timed best-of-3 (the first also pays JIT and cache warm-up).
+/// </summary>
+internal sealed class DataBenchmark
+{
+    public const long ImportTargetMs = 3000;
+    public const long LoadTargetMs = 300;
+
+    public static async Task<DataBenchmarkResult> RunAsync(int rows, Action<string> progress, CancellationToken ct)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "rp-bench-" + Path.GetRandomFileName());
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            var series = SyntheticBars.Generate("BENCH/USDT", BarInterval.Parse("1m"), rows, seed: 42);
+            var generateMs = sw.ElapsedMilliseconds;
+            progress($"generated {rows:N0} bars in {generateMs} ms");
+
+            sw.Restart();
+            using var db = ResearchDatabase.Open(Path.Combine(dir, ResearchDatabase.FileName));
+            var openMs = sw.ElapsedMilliseconds;
+            var store = new BarStore(db);
+
+            sw.Restart();
+            var first = store.Import(series, "bench", ct: ct);
+            var importMs = sw.ElapsedMilliseconds;
+            progress($"import: {first.Inserted:N0} inserted in {importMs} ms");
+
+            sw.Restart();
+            var again = store.Import(series, "bench", ct: ct);
+            var reimportMs = sw.ElapsedMilliseconds;
+            progress($"re-import: {again.Inserted:N0} inserted, {again.Updated:N0} updated in {reimportMs} ms");
+
+            var loadMs = long.MaxValue;
+            var loaded = 0;
+            for (var i = 0; i < 3; i++)
+            {
+                sw.Restart();
+                var s = await store.LoadAsync(series.Symbol, series.Interval, ct: ct);
+                loadMs = Math.Min(loadMs, sw.ElapsedMilliseconds);
+                loaded = s.Count;
+            }
+
+            progress($"load: {loaded:N0} bars in {loadMs} ms (best of 3)");
+            sw.Restart();
+            var hourly = await store.LoadResampledAsync(series.Symbol, series.Interval, BarInterval.Parse("1h"), ct: ct);
+            var resampleMs = sw.ElapsedMilliseconds;
+
+            var jsonPath = Path.Combine(dir, "BENCH_USDT-1m.json");
+            WriteFreqtradeJson(series, jsonPath);
+            sw.Restart();
+            var parsed = BarFileReader.Read(jsonPath, ct: ct);
+            var parseMs = sw.ElapsedMilliseconds;
+            progress($"parse freqtrade JSON: {parsed.Series.Count:N0} bars in {parseMs} ms");
+
+            return new DataBenchmarkResult(
+                rows, generateMs, openMs, importMs, ImportTargetMs, importMs < ImportTargetMs, first.Inserted,
+                reimportMs, again.Inserted, again.Updated, loadMs, LoadTargetMs, loadMs < LoadTargetMs, loaded,
+                resampleMs, hourly.Series.Count, parseMs, new FileInfo(jsonPath).Length);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp folder left behind is harmless.
+            }
+        }
+    }
+
+    private static void WriteFreqtradeJson(BarSeries s, string path)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        w.Write('[');
+        for (var i = 0; i < s.Count; i++)
+        {
+            w.Write(i == 0 ? "[" : ",[");
+            w.Write(s.OpenTimesMs[i].ToString(CultureInfo.InvariantCulture));
+            foreach (var v in (ReadOnlySpan<double>)[s.Open[i], s.High[i], s.Low[i], s.Close[i], s.Volume[i]])
+            {
+                w.Write(',');
+                w.Write(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            w.Write(']');
+        }
+
+        w.Write(']');
+    }
+}
