@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ResearchPlatform.Host.Commands;
+using ResearchPlatform.Host.Commands.Backtest;
 using ResearchPlatform.Host.Commands.Bench;
 using ResearchPlatform.Host.Commands.Data;
 
@@ -17,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DataCommand.Create(common));
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create(common));
         return root;
     }
 

@@ -9,6 +9,7 @@ public static class BenchCommand
     public static Command Create() => new("bench", "Run a benchmark and print its figures")
     {
         CreateData(),
+        BacktestBenchCommand.Create(),
     };
 
     private static Command CreateData()

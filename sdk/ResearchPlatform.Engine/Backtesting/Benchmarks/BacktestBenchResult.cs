@@ -8,6 +8,7 @@ namespace ResearchPlatform.Engine.Backtesting.Benchmarks;
 /// <param name="BestPnl">Its PnL in price units (1 unit, 10 bps fees).</param>
 /// <param name="GridSeconds">Best wall time of the grid (signals, kernel and metrics).</param>
 /// <param name="StepsPerSec">bars × strategies / GridSeconds.</param>
+/// <param name="FullStepsPerSec">The same grid computing every statistic (Sharpe, drawdown, ...).</param>
 /// <param name="MixedStrategies">Random individuals over the seed types.</param>
 /// <param name="MixedSeconds">Best wall time of the mixed population.</param>
 /// <param name="MixedStepsPerSec">bars × individuals / MixedSeconds.</param>
@@ -22,6 +23,7 @@ public sealed record BacktestBenchResult(
     double BestPnl,
     double GridSeconds,
     double StepsPerSec,
+    double FullStepsPerSec,
     int MixedStrategies,
     double MixedSeconds,
     double MixedStepsPerSec,
