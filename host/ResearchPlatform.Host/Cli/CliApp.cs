@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ResearchPlatform.Host.Commands;
+using ResearchPlatform.Host.Commands.Backtest;
 using ResearchPlatform.Host.Commands.Bench;
 using ResearchPlatform.Host.Commands.Data;
 using ResearchPlatform.Host.Commands.Evolution;
@@ -18,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DataCommand.Create(common));
         root.Subcommands.Add(BenchCommand.Create(common));
+        root.Subcommands.Add(BacktestCommand.Create(common));
         root.Subcommands.Add(EvolveCommand.Create(common));
         root.Subcommands.Add(RunsCommand.Create(common));
         return root;

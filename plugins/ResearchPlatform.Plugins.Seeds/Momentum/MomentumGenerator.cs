@@ -22,8 +22,8 @@ internal sealed class MomentumGenerator : BlockGenerator
     private readonly double[] _prevDiff;
     private readonly double[] _last;
     private readonly Group[] _groups;
-    private readonly int _maxSma;
-    private readonly int _maxEma;
+    private readonly int[] _smaWindows;
+    private readonly int[] _emaWindows;
     private readonly double[] _emaRow;
     private readonly double[] _emaAlpha;
     private double[] _sma = [];
@@ -36,30 +36,44 @@ internal sealed class MomentumGenerator : BlockGenerator
         _sums = PrefixSums.Of(bars.Close);
         _lanes = new Lane[strategyCount];
         const int G = 4;
+        var sma = new SortedSet<int>();
+        var ema = new SortedSet<int>();
+        var raw = new (bool Cross, int Ma, int Fast, int Slow)[strategyCount];
         for (var s = 0; s < strategyCount; s++)
         {
             var ma = SeedGenes.IntAt(genes, G, s, MomentumSeed.MaGene);
-            var lane = new Lane(SeedGenes.IntAt(genes, G, s, MomentumSeed.ModeGene) == 0, ma, SeedGenes.IntAt(genes, G, s, MomentumSeed.FastGene), SeedGenes.IntAt(genes, G, s, MomentumSeed.SlowGene));
-            _lanes[s] = lane;
-            if (ma == 1)
+            var fast = SeedGenes.IntAt(genes, G, s, MomentumSeed.FastGene);
+            var slow = SeedGenes.IntAt(genes, G, s, MomentumSeed.SlowGene);
+            raw[s] = (SeedGenes.IntAt(genes, G, s, MomentumSeed.ModeGene) == 0, ma, fast, slow);
+            var set = ma == 1 ? ema : sma;
+            set.Add(fast);
+            if (ma != 2)
             {
-                _maxEma = Math.Max(_maxEma, Math.Max(lane.Fast, lane.Slow));
+                set.Add(slow);
             }
-            else
-            {
-                _maxSma = Math.Max(_maxSma, ma == 2 ? lane.Fast : Math.Max(lane.Fast, lane.Slow));
-            }
+        }
+
+        // only the windows some lane uses: one compact column each
+        _smaWindows = [.. sma];
+        _emaWindows = [.. ema];
+        for (var s = 0; s < strategyCount; s++)
+        {
+            var (cross, ma, fast, slow) = raw[s];
+            var cols = ma == 1 ? _emaWindows : _smaWindows;
+            var fastCol = Array.BinarySearch(cols, fast);
+            var slowCol = ma == 2 ? slow : Array.BinarySearch(cols, slow);
+            _lanes[s] = new Lane(cross, ma, fast, slow, fastCol, slowCol);
         }
 
         _prevDiff = new double[strategyCount];
         _prevDiff.AsSpan().Fill(double.NaN);
         _last = new double[strategyCount];
-        _emaRow = new double[_maxEma];
+        _emaRow = new double[_emaWindows.Length];
         _emaRow.AsSpan().Fill(double.NaN);
-        _emaAlpha = new double[_maxEma];
-        for (var w = 1; w <= _maxEma; w++)
+        _emaAlpha = new double[_emaWindows.Length];
+        for (var j = 0; j < _emaWindows.Length; j++)
         {
-            _emaAlpha[w - 1] = 2.0 / (w + 1);
+            _emaAlpha[j] = 2.0 / (_emaWindows[j] + 1);
         }
 
         _groups = new Group[strategyCount / L];
@@ -71,19 +85,19 @@ internal sealed class MomentumGenerator : BlockGenerator
 
     protected override void PrepareBlock(int start, int count)
     {
-        if (_maxSma > 0)
+        if (_smaWindows.Length > 0)
         {
-            Ensure(ref _sma, count * _maxSma);
-            _sums.FillMeanTable(start, count, _maxSma, _sma);
+            Ensure(ref _sma, count * _smaWindows.Length);
+            _sums.FillMeanTable(start, count, _smaWindows, _sma);
         }
 
-        if (_maxEma > 0)
+        if (_emaWindows.Length > 0)
         {
-            Ensure(ref _ema, count * _maxEma);
+            Ensure(ref _ema, count * _emaWindows.Length);
             for (var r = 0; r < count; r++)
             {
                 StepEma(start + r);
-                _emaRow.CopyTo(_ema, r * _maxEma);
+                _emaRow.CopyTo(_ema, r * _emaWindows.Length);
             }
         }
     }
@@ -105,7 +119,7 @@ internal sealed class MomentumGenerator : BlockGenerator
     private void FillGroup(Group g, int count, int firstLane, Span<double> targets)
     {
         var table = g.Ema ? _ema : _sma;
-        var width = g.Ema ? _maxEma : _maxSma;
+        var width = g.Ema ? _emaWindows.Length : _smaWindows.Length;
         ref var tb = ref MemoryMarshal.GetArrayDataReference(table);
         ref var outRef = ref MemoryMarshal.GetReference(targets);
         var prev = Vector512.LoadUnsafe(ref _prevDiff[firstLane]);
@@ -115,8 +129,8 @@ internal sealed class MomentumGenerator : BlockGenerator
         for (var r = 0; r < count; r++)
         {
             var rowAt = (nuint)(r * width);
-            var fast = Vector512.Create(Unsafe(ref tb, rowAt + (nuint)(g.Fast - 1)));
-            var slow = Vector512.LoadUnsafe(ref tb, rowAt + (nuint)(g.Slow0 - 1));
+            var fast = Vector512.Create(Unsafe(ref tb, rowAt + (nuint)g.FastCol));
+            var slow = Vector512.LoadUnsafe(ref tb, rowAt + (nuint)g.SlowCol0);
             var d = fast - slow;
             V target;
             if (g.Cross)
@@ -150,15 +164,15 @@ internal sealed class MomentumGenerator : BlockGenerator
             if (p.Ma == 2)
             {
                 var t = start + r;
-                a = _sma[(r * _maxSma) + p.Fast - 1];
+                a = _sma[(r * _smaWindows.Length) + p.FastCol];
                 b = t - p.Slow >= 0 ? _sums.WindowMean(t - p.Slow, p.Fast) : double.NaN;
             }
             else
             {
                 var table = p.Ma == 1 ? _ema : _sma;
-                var width = p.Ma == 1 ? _maxEma : _maxSma;
-                a = table[(r * width) + p.Fast - 1];
-                b = table[(r * width) + p.Slow - 1];
+                var width = p.Ma == 1 ? _emaWindows.Length : _smaWindows.Length;
+                a = table[(r * width) + p.FastCol];
+                b = table[(r * width) + p.SlowCol];
             }
 
             var d = a - b;
@@ -184,25 +198,17 @@ internal sealed class MomentumGenerator : BlockGenerator
     private void StepEma(int t)
     {
         var x = _close[t];
-        var warm = Math.Min(t, _maxEma);
-        var row = _emaRow.AsSpan(0, warm);
-        var alpha = _emaAlpha.AsSpan(0, warm);
-        var xv = Vector512.Create(x);
-        var i = 0;
-        for (; i + L <= warm; i += L)
+        for (var j = 0; j < _emaWindows.Length; j++)
         {
-            var e = Vector512.LoadUnsafe(ref row[i]);
-            (e + (Vector512.LoadUnsafe(ref alpha[i]) * (xv - e))).StoreUnsafe(ref row[i]);
-        }
-
-        for (; i < warm; i++)
-        {
-            row[i] += alpha[i] * (x - row[i]);
-        }
-
-        if (t < _maxEma)
-        {
-            _emaRow[t] = _sums.WindowMean(t, t + 1);
+            var w = _emaWindows[j];
+            if (t >= w)
+            {
+                _emaRow[j] += _emaAlpha[j] * (x - _emaRow[j]);
+            }
+            else if (t == w - 1)
+            {
+                _emaRow[j] = _sums.WindowMean(t, w);
+            }
         }
     }
 
@@ -213,10 +219,10 @@ internal sealed class MomentumGenerator : BlockGenerator
         for (var j = 1; j < L && ok; j++)
         {
             var p = _lanes[first + j];
-            ok = p.Ma == p0.Ma && p.Cross == p0.Cross && p.Fast == p0.Fast && p.Slow == p0.Slow + j;
+            ok = p.Ma == p0.Ma && p.Cross == p0.Cross && p.FastCol == p0.FastCol && p.SlowCol == p0.SlowCol + j;
         }
 
-        return new Group(ok, p0.Ma == 1, p0.Cross, p0.Fast, p0.Slow);
+        return new Group(ok, p0.Ma == 1, p0.Cross, p0.FastCol, p0.SlowCol);
     }
 
     private static double Unsafe(ref double table, nuint index) => System.Runtime.CompilerServices.Unsafe.Add(ref table, index);
@@ -229,7 +235,7 @@ internal sealed class MomentumGenerator : BlockGenerator
         }
     }
 
-    private readonly record struct Lane(bool Cross, int Ma, int Fast, int Slow);
+    private readonly record struct Lane(bool Cross, int Ma, int Fast, int Slow, int FastCol, int SlowCol);
 
-    private readonly record struct Group(bool Contiguous, bool Ema, bool Cross, int Fast, int Slow0);
+    private readonly record struct Group(bool Contiguous, bool Ema, bool Cross, int FastCol, int SlowCol0);
 }

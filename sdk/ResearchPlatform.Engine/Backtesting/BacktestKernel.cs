@@ -8,9 +8,10 @@ using V = System.Runtime.Intrinsics.Vector512<double>;
 namespace ResearchPlatform.Engine.Backtesting;
 
 /// <summary>
-/// The bar loop of the backtest kernel for one group of 8 lanes (strategies) of one window. The per-bar work
-/// (mark to market, returns, drawdown) runs on <see cref="Vector512{T}"/> registers; trades, stops and the end of
-/// data go to <see cref="KernelTrades"/> only when some lane needs them. Every operation is lane-local.
+/// The bar loop of the backtest kernel for one group of 8 lanes (strategies) of one window. Position, cash and the
+/// per-bar statistics (mark to market, returns, drawdown) live in <see cref="Vector512{T}"/> registers; a target
+/// change is handled inline; stop hits and the window's last bar leave the loop for the memory-based rare path
+/// and re-enter at the same bar. Every operation is lane-local.
 /// </summary>
 internal static class BacktestKernel
 {
@@ -19,59 +20,118 @@ internal static class BacktestKernel
 
     /// <summary>
     /// Runs bars [from, to) of a window whose last bar is <paramref name="last"/>, for lanes [lane, lane + 8).
-    /// <paramref name="targets"/> holds the group's targets for the current block: bar t at (t - blockStart) * 8.
+    /// <paramref name="targets"/> holds the group's targets for the current block: bar t at (t - blockStart) * 8;
+    /// <paramref name="equity"/> is scratch of the same layout. Two passes (loop fission keeps each loop's state in
+    /// registers): positions and trades, writing equity at each close; then the per-bar statistics over that equity.
     /// </summary>
-    public static void Run<TRec>(KernelSpec k, double[] st, int stride, int lane, ReadOnlySpan<double> targets, int blockStart, int from, int to, int last, ref TRec rec)
+    public static void Run<TRec>(KernelSpec k, double[] st, int stride, int lane, ReadOnlySpan<double> targets, Span<double> equity, int blockStart, int from, int to, int last, ref TRec rec)
         where TRec : struct, ITradeRecorder
+    {
+        var t = from;
+        var done = -1;
+        while (true)
+        {
+            t = (k.NextOpen, k.HasStops) switch
+            {
+                (true, false) => Positions<TRec, NextOpenMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+                (false, false) => Positions<TRec, CloseMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+                (true, true) => Positions<TRec, NextOpenStopsMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+                _ => Positions<TRec, CloseStopsMode>(k, st, stride, lane, targets, equity, blockStart, t, to, last, done, ref rec),
+            };
+            if (t >= to)
+            {
+                break;
+            }
+
+            var target = Filter(Vector512.Create(targets.Slice((t - blockStart) * Lanes, Lanes)), k.Direction);
+            Rare(k, st, stride, lane, t, t == last, target, ref rec);
+            done = t;
+        }
+
+        if (k.FullStatistics)
+        {
+            Statistics(st, stride, lane, equity, blockStart, from, to);
+        }
+        else
+        {
+            Vector512.Create(equity.Slice((to - 1 - blockStart) * Lanes, Lanes)).StoreUnsafe(ref st[(Eprev * stride) + lane]);
+        }
+
+        if (rec.Enabled)
+        {
+            for (var i = from; i < to; i++)
+            {
+                rec.OnMark(i, equity[(i - blockStart) * Lanes]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Advances positions over bars [t, to) and writes equity at each close, until a bar other than
+    /// <paramref name="done"/> needs the rare path (a stop level touched, the window's last bar); returns that bar or
+    /// <paramref name="to"/>. Target changes are handled inline.
+    /// </summary>
+    private static int Positions<TRec, TMode>(KernelSpec k, double[] st, int stride, int lane, ReadOnlySpan<double> targets, Span<double> equity, int blockStart, int t, int to, int last, int done, ref TRec rec)
+        where TRec : struct, ITradeRecorder
+        where TMode : struct, IKernelMode
     {
         ref var s = ref MemoryMarshal.GetArrayDataReference(st);
         ref var tg = ref MemoryMarshal.GetReference(targets);
+        ref var eq = ref MemoryMarshal.GetReference(equity);
         var q = Ld(ref s, Q, stride, lane);
         var cash = Ld(ref s, Cash, stride, lane);
         var tcur = Ld(ref s, Tcur, stride, lane);
-        var pend = Ld(ref s, Pend, stride, lane);
-        var eprev = Ld(ref s, Eprev, stride, lane);
-        var peak = Ld(ref s, Peak, stride, lane);
-        var minRatio = Ld(ref s, MinRatio, stride, lane);
-        var peakBar = Ld(ref s, PeakBar, stride, lane);
-        var maxDur = Ld(ref s, MaxDur, stride, lane);
-        var sumR = Ld(ref s, SumR, stride, lane);
-        var sumR2 = Ld(ref s, SumR2, stride, lane);
-        var sumNeg2 = Ld(ref s, SumNeg2, stride, lane);
         var lowTrig = Ld(ref s, LowTrig, stride, lane);
         var highTrig = Ld(ref s, HighTrig, stride, lane);
-        var stops = k.HasStops;
-        var trail = k.Trail > 0;
-        var nextOpen = k.NextOpen;
+        var entryPx = Ld(ref s, EntryPx, stride, lane);
+        var entryFee = Ld(ref s, EntryFee, stride, lane);
+        var entryBar = Ld(ref s, EntryBar, stride, lane);
+        var pend = Ld(ref s, Pend, stride, lane);
+        var trail = TMode.Stops && k.Trail > 0;
         var dir = k.Direction;
         var funding = k.Funding;
         var close = k.Close;
-        for (var t = from; t < to; t++)
+        var open = k.Open;
+        for (; t < to; t++)
         {
             var row = (nuint)((t - blockStart) * Lanes);
-            var lastBar = t == last;
-            var slow = (nextOpen && !Vector512.EqualsAll(pend, tcur))
-                || (stops && (Vector512.LessThanOrEqualAny(Vector512.Create(k.Low[t]), lowTrig) || Vector512.GreaterThanOrEqualAny(Vector512.Create(k.High[t]), highTrig)))
-                || (!nextOpen && !Vector512.EqualsAll(Filter(Vector512.LoadUnsafe(ref tg, row), dir), tcur))
-                || lastBar;
-            if (slow)
+            if (t != done)
             {
-                St(ref s, Q, stride, lane, q);
-                St(ref s, Cash, stride, lane, cash);
-                St(ref s, Tcur, stride, lane, tcur);
-                St(ref s, LowTrig, stride, lane, lowTrig);
-                St(ref s, HighTrig, stride, lane, highTrig);
-                Trades(k, st, stride, lane, t, lastBar, pend, Filter(Vector512.LoadUnsafe(ref tg, row), dir), ref rec);
-                q = Ld(ref s, Q, stride, lane);
-                cash = Ld(ref s, Cash, stride, lane);
-                tcur = Ld(ref s, Tcur, stride, lane);
-                lowTrig = Ld(ref s, LowTrig, stride, lane);
-                highTrig = Ld(ref s, HighTrig, stride, lane);
+                if (t == last)
+                {
+                    break;
+                }
+
+                if (TMode.NextOpen)
+                {
+                    if (!Vector512.EqualsAll(pend, tcur))
+                    {
+                        KernelTrades.Change(k, ref s, stride, lane, t, open[t], pend, ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+                    }
+
+                    if (TMode.Stops && Touched(k, t, lowTrig, highTrig))
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    if (TMode.Stops && Touched(k, t, lowTrig, highTrig))
+                    {
+                        break;
+                    }
+
+                    var target = Filter(Vector512.LoadUnsafe(ref tg, row), dir);
+                    if (!Vector512.EqualsAll(target, tcur))
+                    {
+                        KernelTrades.Change(k, ref s, stride, lane, t, close[t], target, ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+                    }
+                }
             }
 
             if (trail)
             {
-                Trail(k, ref s, stride, lane, t, q, ref lowTrig, ref highTrig);
+                Trail(k, ref s, stride, lane, t, q, entryBar, ref lowTrig, ref highTrig);
             }
 
             var c = Vector512.Create(close[t]);
@@ -80,14 +140,47 @@ internal static class BacktestKernel
                 cash -= q * c * Vector512.Create(funding[t]);
             }
 
-            // mark to market, per-bar return, drawdown (all lane-local)
-            var e = cash + (q * c);
+            (cash + (q * c)).StoreUnsafe(ref eq, row);
+            if (TMode.NextOpen)
+            {
+                pend = Filter(Vector512.LoadUnsafe(ref tg, row), dir);
+            }
+        }
+
+        St(ref s, Q, stride, lane, q);
+        St(ref s, Cash, stride, lane, cash);
+        St(ref s, Tcur, stride, lane, tcur);
+        St(ref s, LowTrig, stride, lane, lowTrig);
+        St(ref s, HighTrig, stride, lane, highTrig);
+        St(ref s, EntryPx, stride, lane, entryPx);
+        St(ref s, EntryFee, stride, lane, entryFee);
+        St(ref s, EntryBar, stride, lane, entryBar);
+        St(ref s, Pend, stride, lane, pend);
+        return t;
+    }
+
+    /// <summary>Per-bar statistics over the equity of bars [from, to): returns, their sums, peak, drawdown and its duration.</summary>
+    private static void Statistics(double[] st, int stride, int lane, Span<double> equity, int blockStart, int from, int to)
+    {
+        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
+        ref var eq = ref MemoryMarshal.GetReference(equity);
+        var eprev = Ld(ref s, Eprev, stride, lane);
+        var peak = Ld(ref s, Peak, stride, lane);
+        var minRatio = Ld(ref s, MinRatio, stride, lane);
+        var peakBar = Ld(ref s, PeakBar, stride, lane);
+        var maxDur = Ld(ref s, MaxDur, stride, lane);
+        var sumR = Ld(ref s, SumR, stride, lane);
+        var sumR2 = Ld(ref s, SumR2, stride, lane);
+        var sumNeg2 = Ld(ref s, SumNeg2, stride, lane);
+        var tv = Vector512.Create((double)from);
+        for (var t = from; t < to; t++, tv += V.One)
+        {
+            var e = Vector512.LoadUnsafe(ref eq, (nuint)((t - blockStart) * Lanes));
             var r = (e / eprev) - V.One;
             sumR += r;
             sumR2 += r * r;
             var neg = Vector512.MinNative(r, V.Zero);
             sumNeg2 += neg * neg;
-            var tv = Vector512.Create((double)t);
             maxDur = Vector512.MaxNative(maxDur, tv - peakBar);
             var isPeak = Vector512.GreaterThanOrEqual(e, peak);
             peakBar = Vector512.ConditionalSelect(isPeak, tv, peakBar);
@@ -99,21 +192,8 @@ internal static class BacktestKernel
             }
 
             eprev = e;
-            if (rec.Enabled)
-            {
-                rec.OnMark(t, e[0]);
-            }
-
-            if (nextOpen)
-            {
-                pend = Filter(Vector512.LoadUnsafe(ref tg, row), dir);
-            }
         }
 
-        St(ref s, Q, stride, lane, q);
-        St(ref s, Cash, stride, lane, cash);
-        St(ref s, Tcur, stride, lane, tcur);
-        St(ref s, Pend, stride, lane, pend);
         St(ref s, Eprev, stride, lane, eprev);
         St(ref s, Peak, stride, lane, peak);
         St(ref s, MinRatio, stride, lane, minRatio);
@@ -122,53 +202,72 @@ internal static class BacktestKernel
         St(ref s, SumR, stride, lane, sumR);
         St(ref s, SumR2, stride, lane, sumR2);
         St(ref s, SumNeg2, stride, lane, sumNeg2);
-        St(ref s, LowTrig, stride, lane, lowTrig);
-        St(ref s, HighTrig, stride, lane, highTrig);
     }
 
-    /// <summary>The trade events of bar t, in time order: open fills, intrabar stops, close fills, end of data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Touched(KernelSpec k, int t, V lowTrig, V highTrig) =>
+        Vector512.LessThanOrEqualAny(Vector512.Create(k.Low[t]), lowTrig) || Vector512.GreaterThanOrEqualAny(Vector512.Create(k.High[t]), highTrig);
+
+    /// <summary>The trade events of bar t in time order (open fills, intrabar stops, close fills, end of data), on memory.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Trades<TRec>(KernelSpec k, double[] st, int stride, int lane, int t, bool lastBar, V pend, V target, ref TRec rec)
+    private static void Rare<TRec>(KernelSpec k, double[] st, int stride, int lane, int t, bool lastBar, V target, ref TRec rec)
         where TRec : struct, ITradeRecorder
     {
+        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
+        var q = Ld(ref s, Q, stride, lane);
+        var cash = Ld(ref s, Cash, stride, lane);
+        var tcur = Ld(ref s, Tcur, stride, lane);
+        var lowTrig = Ld(ref s, LowTrig, stride, lane);
+        var highTrig = Ld(ref s, HighTrig, stride, lane);
+        var entryPx = Ld(ref s, EntryPx, stride, lane);
+        var entryFee = Ld(ref s, EntryFee, stride, lane);
+        var entryBar = Ld(ref s, EntryBar, stride, lane);
         if (lastBar && k.EndMode == EndOfDataMode.LastOpen)
         {
-            KernelTrades.CloseAll(k, st, stride, lane, t, k.Open[t], ref rec);
-            return;
+            KernelTrades.CloseAll(k, ref s, stride, lane, t, k.Open[t], ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+        }
+        else
+        {
+            if (k.NextOpen)
+            {
+                KernelTrades.Change(k, ref s, stride, lane, t, k.Open[t], Ld(ref s, Pend, stride, lane), ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+            }
+
+            if (k.HasStops)
+            {
+                KernelTrades.Stops(k, ref s, stride, lane, t, ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+            }
+
+            if (lastBar && k.EndMode == EndOfDataMode.LastClose)
+            {
+                KernelTrades.CloseAll(k, ref s, stride, lane, t, k.Close[t], ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+            }
+            else if (!k.NextOpen)
+            {
+                KernelTrades.Change(k, ref s, stride, lane, t, k.Close[t], target, ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
+            }
         }
 
-        if (k.NextOpen)
-        {
-            KernelTrades.Change(k, st, stride, lane, t, k.Open[t], pend, ref rec);
-        }
-
-        if (k.HasStops)
-        {
-            KernelTrades.Stops(k, st, stride, lane, t, ref rec);
-        }
-
-        if (lastBar && k.EndMode == EndOfDataMode.LastClose)
-        {
-            KernelTrades.CloseAll(k, st, stride, lane, t, k.Close[t], ref rec);
-            return;
-        }
-
-        if (!k.NextOpen)
-        {
-            KernelTrades.Change(k, st, stride, lane, t, k.Close[t], target, ref rec);
-        }
+        St(ref s, Q, stride, lane, q);
+        St(ref s, Cash, stride, lane, cash);
+        St(ref s, Tcur, stride, lane, tcur);
+        St(ref s, LowTrig, stride, lane, lowTrig);
+        St(ref s, HighTrig, stride, lane, highTrig);
+        St(ref s, EntryPx, stride, lane, entryPx);
+        St(ref s, EntryFee, stride, lane, entryFee);
+        St(ref s, EntryBar, stride, lane, entryBar);
     }
 
     /// <summary>Moves trailing-stop levels with the bar's extreme (after the bar's stop check).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Trail(KernelSpec k, ref double s, int stride, int lane, int t, V q, ref V lowTrig, ref V highTrig)
+    private static void Trail(KernelSpec k, ref double s, int stride, int lane, int t, V q, V entryBar, ref V lowTrig, ref V highTrig)
     {
         var isLong = Vector512.GreaterThan(q, V.Zero);
         var isShort = Vector512.LessThan(q, V.Zero);
         if (!k.NextOpen)
         {
             // a position filled at this bar's close did not live through its high/low
-            var fresh = Vector512.Equals(Ld(ref s, EntryBar, stride, lane), Vector512.Create((double)t));
+            var fresh = Vector512.Equals(entryBar, Vector512.Create((double)t));
             isLong &= ~fresh;
             isShort &= ~fresh;
         }

@@ -48,6 +48,13 @@ public sealed record BacktestOptions
     public EndOfDataMode ExitAtEnd { get; init; } = EndOfDataMode.LastClose;
 
     /// <summary>
+    /// Which statistics are computed (default all). <see cref="StatisticsLevel.Trades"/> skips the per-bar equity
+    /// statistics (volatility, Sharpe, Sortino, Calmar, drawdown: reported as NaN) for searches that rank by PnL or
+    /// trade statistics only; positions, trades, fees and final equity are identical at both levels.
+    /// </summary>
+    public StatisticsLevel Statistics { get; init; } = StatisticsLevel.Full;
+
+    /// <summary>
     /// Optional funding rate per bar (fraction of notional, one value per bar of the series, 0 where no funding is
     /// charged): at a bar's close a position of q units pays <c>q × close × rate</c> (longs pay positive rates).
     /// </summary>
@@ -66,7 +73,7 @@ public sealed record BacktestOptions
         Check(errors, nameof(StopLossPct), StopLossPct, v => v is >= 0 and < 100, "must be in [0, 100)");
         Check(errors, nameof(TakeProfitPct), TakeProfitPct, v => v >= 0, "must be >= 0");
         Check(errors, nameof(TrailingStopPct), TrailingStopPct, v => v is >= 0 and < 100, "must be in [0, 100)");
-        if (!Enum.IsDefined(Fill) || !Enum.IsDefined(Sizing) || !Enum.IsDefined(Direction) || !Enum.IsDefined(ExitAtEnd))
+        if (!Enum.IsDefined(Fill) || !Enum.IsDefined(Sizing) || !Enum.IsDefined(Direction) || !Enum.IsDefined(ExitAtEnd) || !Enum.IsDefined(Statistics))
         {
             errors.Add("an enum option has an undefined value");
         }

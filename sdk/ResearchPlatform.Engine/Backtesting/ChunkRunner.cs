@@ -38,6 +38,7 @@ internal sealed class ChunkRunner
 
         var buffer = new double[BlockBars * L];
         var narrow = new double[BlockBars * L];
+        var equity = new double[BlockBars * L];
         for (var b0 = 0; b0 < end; b0 += BlockBars)
         {
             ct.ThrowIfCancellationRequested();
@@ -62,7 +63,7 @@ internal sealed class ChunkRunner
                     var hi = Math.Min(b0 + n, win.End);
                     if (lo < hi)
                     {
-                        BacktestKernel.Run(_spec, states[w], stride, g * L, buffer, b0, lo, hi, win.End - 1, ref rec);
+                        BacktestKernel.Run(_spec, states[w], stride, g * L, buffer, equity, b0, lo, hi, win.End - 1, ref rec);
                     }
                 }
             }

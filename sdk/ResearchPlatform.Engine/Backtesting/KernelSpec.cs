@@ -22,6 +22,7 @@ internal sealed class KernelSpec
         Tp = o.TakeProfitPct / 100;
         Trail = o.TrailingStopPct / 100;
         EndMode = o.ExitAtEnd;
+        FullStatistics = o.Statistics == StatisticsLevel.Full;
         if (o.FundingRates is { } f)
         {
             if (f.Count != close.Length)
@@ -68,6 +69,8 @@ internal sealed class KernelSpec
     public double Trail { get; }
 
     public EndOfDataMode EndMode { get; }
+
+    public bool FullStatistics { get; }
 
     public bool HasStops => Sl > 0 || Tp > 0 || Trail > 0;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using static ResearchPlatform.Engine.Backtesting.LaneVar;
 using static ResearchPlatform.Engine.Backtesting.VecOps;
@@ -8,68 +7,60 @@ using V = System.Runtime.Intrinsics.Vector512<double>;
 namespace ResearchPlatform.Engine.Backtesting;
 
 /// <summary>
-/// The kernel's trade paths (rare: only when a target changes, a stop level is touched or data ends), on a group of
-/// 8 lanes of a window's state in memory. Every update is masked per lane, so a lane's numbers never depend on its
-/// neighbours: the batch path and the single path give identical results.
+/// The kernel's trade paths on a group of 8 lanes: position, cash and stop levels are passed as (register) values,
+/// entry data and trade statistics live in the window's state array. Every update is masked per lane, so a lane's
+/// numbers never depend on its neighbours: the batch path and the single path give identical results.
 /// </summary>
 internal static class KernelTrades
 {
     /// <summary>Moves lanes whose target differs from the current one: close (if open), then open the new target.</summary>
-    public static void Change<TRec>(KernelSpec k, double[] st, int stride, int lane, int t, double basePrice, V desired, ref TRec rec)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Change<TRec>(KernelSpec k, ref double s, int stride, int lane, int t, double basePrice, V desired, ref V q, ref V cash, ref V tcur, ref V lowTrig, ref V highTrig, ref V entryPx, ref V entryFee, ref V entryBar, ref TRec rec)
         where TRec : struct, ITradeRecorder
     {
-        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
         var d = Vector512.ConditionalSelect(Vector512.Equals(desired, desired), desired, V.Zero);
-        var tcur = Ld(ref s, Tcur, stride, lane);
-        var q = Ld(ref s, Q, stride, lane);
         var chg = ~Vector512.Equals(d, tcur);
         var closing = chg & ~Vector512.Equals(q, V.Zero);
+        var slip = k.Slip(t, basePrice);
         if (Any(closing))
         {
-            var slip = Vector512.Create(k.Slip(t, basePrice));
-            var b = Vector512.Create(basePrice);
-            var exitPx = Vector512.ConditionalSelect(Vector512.GreaterThan(q, V.Zero), b - slip, b + slip);
-            Close(k, st, stride, lane, t, closing, exitPx, Vector512.Create(k.FeeRate), Vector512.Create((double)ExitReason.Signal), ref rec);
+            var exitPx = Vector512.ConditionalSelect(Vector512.GreaterThan(q, V.Zero), Vector512.Create(basePrice - slip), Vector512.Create(basePrice + slip));
+            Close(k, ref s, stride, lane, t, closing, exitPx, Vector512.Create(k.FeeRate), Vector512.Create((double)ExitReason.Signal), ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
         }
 
         var opening = chg & ~Vector512.Equals(d, V.Zero);
         if (Any(opening))
         {
-            Open(k, st, stride, lane, t, opening, d, basePrice);
+            Open(k, ref s, stride, lane, t, opening, d, basePrice, slip, ref q, ref cash, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar);
         }
 
-        St(ref s, Tcur, stride, lane, Vector512.ConditionalSelect(chg, d, tcur));
+        tcur = Vector512.ConditionalSelect(chg, d, tcur);
     }
 
     /// <summary>Closes every open lane at <paramref name="basePrice"/> (market, slippage, taker fee): end of data.</summary>
-    public static void CloseAll<TRec>(KernelSpec k, double[] st, int stride, int lane, int t, double basePrice, ref TRec rec)
+    public static void CloseAll<TRec>(KernelSpec k, ref double s, int stride, int lane, int t, double basePrice, ref V q, ref V cash, ref V tcur, ref V lowTrig, ref V highTrig, ref V entryPx, ref V entryFee, ref V entryBar, ref TRec rec)
         where TRec : struct, ITradeRecorder
     {
-        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
-        var q = Ld(ref s, Q, stride, lane);
         var open = ~Vector512.Equals(q, V.Zero);
         if (!Any(open))
         {
             return;
         }
 
-        var slip = Vector512.Create(k.Slip(t, basePrice));
-        var b = Vector512.Create(basePrice);
-        var exitPx = Vector512.ConditionalSelect(Vector512.GreaterThan(q, V.Zero), b - slip, b + slip);
-        Close(k, st, stride, lane, t, open, exitPx, Vector512.Create(k.FeeRate), Vector512.Create((double)ExitReason.EndOfData), ref rec);
+        var slip = k.Slip(t, basePrice);
+        var exitPx = Vector512.ConditionalSelect(Vector512.GreaterThan(q, V.Zero), Vector512.Create(basePrice - slip), Vector512.Create(basePrice + slip));
+        Close(k, ref s, stride, lane, t, open, exitPx, Vector512.Create(k.FeeRate), Vector512.Create((double)ExitReason.EndOfData), ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
     }
 
     /// <summary>
     /// Exits lanes whose stop or take-profit level bar t touched. An open beyond a level fills at the open; otherwise
     /// the stop is assumed to come first when both levels lie inside the bar's range.
     /// </summary>
-    public static void Stops<TRec>(KernelSpec k, double[] st, int stride, int lane, int t, ref TRec rec)
+    public static void Stops<TRec>(KernelSpec k, ref double s, int stride, int lane, int t, ref V q, ref V cash, ref V tcur, ref V lowTrig, ref V highTrig, ref V entryPx, ref V entryFee, ref V entryBar, ref TRec rec)
         where TRec : struct, ITradeRecorder
     {
-        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
-        var q = Ld(ref s, Q, stride, lane);
-        var lowT = Ld(ref s, LowTrig, stride, lane);
-        var highT = Ld(ref s, HighTrig, stride, lane);
+        var lowT = lowTrig;
+        var highT = highTrig;
         var sl = Ld(ref s, SlLevel, stride, lane);
         var o = Vector512.Create(k.Open[t]);
         var h = Vector512.Create(k.High[t]);
@@ -105,53 +96,54 @@ internal static class KernelTrades
             stop,
             Vector512.ConditionalSelect(trailing, Vector512.Create((double)ExitReason.TrailingStop), Vector512.Create((double)ExitReason.StopLoss)),
             Vector512.Create((double)ExitReason.TakeProfit));
-        Close(k, st, stride, lane, t, exit, exitPx, fee, reason, ref rec);
+        Close(k, ref s, stride, lane, t, exit, exitPx, fee, reason, ref q, ref cash, ref tcur, ref lowTrig, ref highTrig, ref entryPx, ref entryFee, ref entryBar, ref rec);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Close<TRec>(KernelSpec k, double[] st, int stride, int lane, int t, V mask, V exitPx, V feeRate, V reason, ref TRec rec)
+    private static void Close<TRec>(KernelSpec k, ref double s, int stride, int lane, int t, V mask, V exitPx, V feeRate, V reason, ref V q, ref V cash, ref V tcur, ref V lowTrig, ref V highTrig, ref V entryPx, ref V entryFee, ref V entryBar, ref TRec rec)
         where TRec : struct, ITradeRecorder
     {
-        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
-        var q = Ld(ref s, Q, stride, lane);
-        var entryPx = Ld(ref s, EntryPx, stride, lane);
-        var entryFee = Ld(ref s, EntryFee, stride, lane);
-        var entryBar = Ld(ref s, EntryBar, stride, lane);
         var aq = Vector512.Abs(q);
         var notional = aq * exitPx;
         var fee = notional * feeRate;
         var pnl = (q * (exitPx - entryPx)) - fee - entryFee;
         var ret = pnl / (aq * entryPx);
         var hold = Vector512.Create((double)t) - entryBar;
-        AddMasked(ref s, Cash, stride, lane, mask, (q * exitPx) - fee);
-        AddMasked(ref s, Trades, stride, lane, mask, V.One);
-        AddMasked(ref s, Wins, stride, lane, mask & Vector512.GreaterThan(pnl, V.Zero), V.One);
-        AddMasked(ref s, GrossProfit, stride, lane, mask, Vector512.MaxNative(pnl, V.Zero));
-        AddMasked(ref s, GrossLoss, stride, lane, mask, Vector512.MaxNative(-pnl, V.Zero));
-        AddMasked(ref s, SumRet, stride, lane, mask, ret);
-        SetMasked(ref s, BestRet, stride, lane, mask, Vector512.MaxNative(Ld(ref s, BestRet, stride, lane), ret));
-        SetMasked(ref s, WorstRet, stride, lane, mask, Vector512.MinNative(Ld(ref s, WorstRet, stride, lane), ret));
-        AddMasked(ref s, SumHold, stride, lane, mask, hold);
-        AddMasked(ref s, Fees, stride, lane, mask, fee);
-        AddMasked(ref s, Notional, stride, lane, mask, notional);
+        var pnlM = pnl & mask;
+        cash = Vector512.ConditionalSelect(mask, cash + ((q * exitPx) - fee), cash);
+        Add(ref s, Trades, stride, lane, V.One & mask);
+        Add(ref s, Wins, stride, lane, V.One & Vector512.GreaterThan(pnlM, V.Zero));
+        Add(ref s, GrossProfit, stride, lane, Vector512.MaxNative(pnlM, V.Zero));
+        Add(ref s, GrossLoss, stride, lane, Vector512.MaxNative(-pnlM, V.Zero));
+        Add(ref s, SumRet, stride, lane, ret & mask);
+        St(ref s, BestRet, stride, lane, Vector512.MaxNative(Ld(ref s, BestRet, stride, lane), Vector512.ConditionalSelect(mask, ret, NegInf)));
+        St(ref s, WorstRet, stride, lane, Vector512.MinNative(Ld(ref s, WorstRet, stride, lane), Vector512.ConditionalSelect(mask, ret, PosInf)));
+        Add(ref s, SumHold, stride, lane, hold & mask);
+        Add(ref s, Notional, stride, lane, notional & mask);
+        if (k.Tp > 0)
+        {
+            // maker fills (take-profit) are tallied apart: fees = taker rate x other notional + maker rate x this
+            Add(ref s, MakerNotional, stride, lane, notional & mask & Vector512.Equals(reason, Vector512.Create((double)ExitReason.TakeProfit)));
+        }
+
         if (rec.Enabled && (mask.ExtractMostSignificantBits() & 1) != 0)
         {
             rec.OnTrade((int)entryBar[0], entryPx[0], t, exitPx[0], q[0], pnl[0], ret[0], entryFee[0] + fee[0], (ExitReason)(int)reason[0]);
         }
 
-        SetMasked(ref s, Q, stride, lane, mask, V.Zero);
-        SetMasked(ref s, LowTrig, stride, lane, mask, NegInf);
-        SetMasked(ref s, HighTrig, stride, lane, mask, PosInf);
+        q = Vector512.AndNot(q, mask);
+        if (k.HasStops)
+        {
+            lowTrig = Vector512.ConditionalSelect(mask, NegInf, lowTrig);
+            highTrig = Vector512.ConditionalSelect(mask, PosInf, highTrig);
+        }
     }
 
-    private static void Open(KernelSpec k, double[] st, int stride, int lane, int t, V mask, V d, double basePrice)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Open(KernelSpec k, ref double s, int stride, int lane, int t, V mask, V d, double basePrice, double slip, ref V q, ref V cash, ref V lowTrig, ref V highTrig, ref V entryPx, ref V entryFee, ref V entryBar)
     {
-        ref var s = ref MemoryMarshal.GetArrayDataReference(st);
-        var slip = Vector512.Create(k.Slip(t, basePrice));
-        var b = Vector512.Create(basePrice);
         var isBuy = Vector512.GreaterThan(d, V.Zero);
-        var px = Vector512.ConditionalSelect(isBuy, b + slip, b - slip);
-        var cash = Ld(ref s, Cash, stride, lane);
+        var px = Vector512.ConditionalSelect(isBuy, Vector512.Create(basePrice + slip), Vector512.Create(basePrice - slip));
         var qn = Size(k, d, Vector512.MaxNative(cash, V.Zero), px);
         mask &= ~Vector512.Equals(qn, V.Zero) & Vector512.Equals(qn, qn);
         if (!Any(mask))
@@ -161,16 +153,19 @@ internal static class KernelTrades
 
         var notional = Vector512.Abs(qn) * px;
         var fee = notional * Vector512.Create(k.FeeRate);
-        St(ref s, Cash, stride, lane, Vector512.ConditionalSelect(mask, cash - (qn * px) - fee, cash));
-        SetMasked(ref s, Q, stride, lane, mask, qn);
-        SetMasked(ref s, EntryPx, stride, lane, mask, px);
-        SetMasked(ref s, EntryFee, stride, lane, mask, fee);
-        SetMasked(ref s, EntryBar, stride, lane, mask, Vector512.Create((double)t));
-        AddMasked(ref s, Fees, stride, lane, mask, fee);
-        AddMasked(ref s, Notional, stride, lane, mask, notional);
-        SetLevels(k, ref s, stride, lane, mask, isBuy, px);
+        cash = Vector512.ConditionalSelect(mask, cash - (qn * px) - fee, cash);
+        q = Vector512.ConditionalSelect(mask, qn, q);
+        entryPx = Vector512.ConditionalSelect(mask, px, entryPx);
+        entryFee = Vector512.ConditionalSelect(mask, fee, entryFee);
+        entryBar = Vector512.ConditionalSelect(mask, Vector512.Create((double)t), entryBar);
+        Add(ref s, Notional, stride, lane, notional & mask);
+        if (k.HasStops)
+        {
+            SetLevels(k, ref s, stride, lane, mask, isBuy, px, ref lowTrig, ref highTrig);
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V Size(KernelSpec k, V d, V equity, V px)
     {
         var c = Vector512.Clamp(d, Vector512.Create(-1.0), V.One);
@@ -186,7 +181,8 @@ internal static class KernelTrades
         }
     }
 
-    private static void SetLevels(KernelSpec k, ref double s, int stride, int lane, V mask, V isBuy, V px)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetLevels(KernelSpec k, ref double s, int stride, int lane, V mask, V isBuy, V px, ref V lowTrig, ref V highTrig)
     {
         var slLong = k.Sl > 0 ? px * Vector512.Create(1 - k.Sl) : NegInf;
         var slShort = k.Sl > 0 ? px * Vector512.Create(1 + k.Sl) : PosInf;
@@ -196,7 +192,7 @@ internal static class KernelTrades
         var trShort = k.Trail > 0 ? px * Vector512.Create(1 + k.Trail) : PosInf;
         SetMasked(ref s, SlLevel, stride, lane, mask, Vector512.ConditionalSelect(isBuy, slLong, slShort));
         SetMasked(ref s, Ext, stride, lane, mask, px);
-        SetMasked(ref s, LowTrig, stride, lane, mask, Vector512.ConditionalSelect(isBuy, Vector512.MaxNative(slLong, trLong), tpShort));
-        SetMasked(ref s, HighTrig, stride, lane, mask, Vector512.ConditionalSelect(isBuy, tpLong, Vector512.MinNative(slShort, trShort)));
+        lowTrig = Vector512.ConditionalSelect(mask, Vector512.ConditionalSelect(isBuy, Vector512.MaxNative(slLong, trLong), tpShort), lowTrig);
+        highTrig = Vector512.ConditionalSelect(mask, Vector512.ConditionalSelect(isBuy, tpLong, Vector512.MinNative(slShort, trShort)), highTrig);
     }
 }

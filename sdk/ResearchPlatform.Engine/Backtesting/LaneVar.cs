@@ -33,7 +33,7 @@ internal static class LaneVar
     public const int BestRet = 24;
     public const int WorstRet = 25;
     public const int SumHold = 26;    // bars held by closed trades
-    public const int Fees = 27;
+    public const int MakerNotional = 27; // notional of maker (take-profit) fills
     public const int Notional = 28;   // traded notional
     public const int Count = 29;
 

@@ -29,7 +29,7 @@ internal static class MetricsCalculator
 
         var gp = V(GrossProfit);
         var gl = V(GrossLoss);
-        return new BacktestMetrics
+        var m = new BacktestMetrics
         {
             FinalEquity = final,
             Pnl = final - cash0,
@@ -50,10 +50,19 @@ internal static class MetricsCalculator
             AvgTradePnl = trades > 0 ? (gp - gl) / trades : 0,
             ExposurePct = heldBars / n * 100,
             AvgHoldingBars = trades > 0 ? V(SumHold) / trades : 0,
-            FeesPaid = V(Fees),
+            FeesPaid = ((V(Notional) - V(MakerNotional)) * k.FeeRate) + (V(MakerNotional) * k.MakerRate),
             Turnover = V(Notional) / cash0,
             Bars = n,
             BarsPerYear = barsPerYear,
+        };
+        return k.FullStatistics ? m : m with
+        {
+            VolatilityAnnPct = double.NaN,
+            Sharpe = double.NaN,
+            Sortino = double.NaN,
+            Calmar = double.NaN,
+            MaxDrawdownPct = double.NaN,
+            MaxDrawdownDurationBars = 0,
         };
     }
 }

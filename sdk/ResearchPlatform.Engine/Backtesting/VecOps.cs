@@ -24,6 +24,10 @@ internal static class VecOps
         St(ref s, var, stride, lane, Vector512.ConditionalSelect(mask, cur + value, cur));
     }
 
+    /// <summary>Adds <paramref name="value"/> (already zero outside the lanes concerned) to a state variable.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(ref double s, int var, int stride, int lane, V value) => St(ref s, var, stride, lane, Ld(ref s, var, stride, lane) + value);
+
     /// <summary>Sets a state variable to <paramref name="value"/> in lanes where <paramref name="mask"/> is set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetMasked(ref double s, int var, int stride, int lane, V mask, V value)

@@ -70,7 +70,7 @@ public static class BarFileReader
         }
 
         using var reader = new StreamReader(new MemoryStream(content.Bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return DelimitedBarParser.Parse(reader, path, effective, out used, ct);
+        return DelimitedBarParser.Parse(reader, path, format, out used, ct);
     }
 
     private static (string Symbol, bool Inferred) ResolveSymbol(string path, string? given, string? hint)

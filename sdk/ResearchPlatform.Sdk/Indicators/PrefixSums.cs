@@ -111,6 +111,34 @@ public sealed class PrefixSums
         }
     }
 
+    /// <summary>
+    /// Writes a time-major table of rolling means for the listed windows only:
+    /// <c>table[(t - start) * windows.Length + j]</c> = mean of the <c>windows[j]</c> values ending at t; NaN while
+    /// t + 1 &lt; windows[j]. Same numbers as <see cref="WindowMean"/>.
+    /// </summary>
+    public void FillMeanTable(int start, int count, ReadOnlySpan<int> windows, Span<double> table)
+    {
+        var width = windows.Length;
+        if (start < 0 || count < 0 || start + count > Count || table.Length < count * width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"rows [{start}, {start + count}) x {width} do not fit");
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            var t = start + r;
+            var row = table.Slice(r * width, width);
+            var bh = _hi[t + 1];
+            var bl = _lo[t + 1];
+            for (var j = 0; j < width; j++)
+            {
+                var w = windows[j];
+                var a = t + 1 - w;
+                row[j] = a < 0 ? double.NaN : Diff(bh, bl, _hi[a], _lo[a]) / w;
+            }
+        }
+    }
+
     private double Diff(int b, int a) => Diff(_hi[b], _lo[b], _hi[a], _lo[a]);
 
     private static double Diff(double bh, double bl, double ah, double al)

@@ -2,14 +2,13 @@ using System.Diagnostics;
 
 namespace ResearchPlatform.Host.Tests.TestSupport;
 
-/// <summary>Runs the built CLI (<c>dotnet rp.dll</c> next to the tests, with its plugins folder) as a separate process.</summary>
-internal sealed class RpProcess
+/// <summary>Runs the built CLI (<c>dotnet rp.dll ...</c> from the test output folder) as a real process.</summary>
+internal static class RpProcess
 {
-    private readonly Process _process;
-    private readonly Task<string> _stdout;
-    private readonly List<string> _stderr = [];
+    /// <summary>The outcome of one run.</summary>
+    public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    private RpProcess(string workspace, string[] args)
+    public static async Task<Result> RunAsync(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -23,71 +22,22 @@ internal sealed class RpProcess
             psi.ArgumentList.Add(a);
         }
 
-        psi.Environment["RP_WORKSPACE"] = workspace;
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet rp.dll");
-        _stdout = _process.StandardOutput.ReadToEndAsync();
-        _process.ErrorDataReceived += (_, e) =>
+        psi.Environment.Remove("RP_WORKSPACE");
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
         {
-            if (e.Data is not null)
-            {
-                lock (_stderr)
-                {
-                    _stderr.Add(e.Data);
-                }
-            }
-        };
-        _process.BeginErrorReadLine();
-    }
-
-    public int Id => _process.Id;
-
-    public string Stderr
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return string.Join('\n', _stderr);
-            }
+            await p.WaitForExitAsync(cts.Token);
         }
-    }
-
-    public static RpProcess Start(string workspace, params string[] args) => new(workspace, args);
-
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string workspace, params string[] args)
-    {
-        var p = Start(workspace, args);
-        return await p.WaitAsync(TimeSpan.FromMinutes(5));
-    }
-
-    public async Task<(int Exit, string Stdout, string Stderr)> WaitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
-        var stdout = await _stdout;
-        _process.WaitForExit(); // flushes the asynchronous stderr reader
-        return (_process.ExitCode, stdout, Stderr);
-    }
-
-    /// <summary>Waits until stderr contains <paramref name="text"/>.</summary>
-    public async Task WaitForStderrAsync(string text, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        catch (OperationCanceledException)
         {
-            if (deadline.Elapsed > timeout || _process.HasExited)
-            {
-                throw new TimeoutException($"'{text}' not seen on stderr: {Stderr}");
-            }
-
-            await Task.Delay(20);
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("rp " + string.Join(' ', args) + " did not finish in 3 minutes");
         }
-    }
 
-    /// <summary>Sends SIGINT (what Ctrl+C sends).</summary>
-    public void Interrupt()
-    {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        return new Result(p.ExitCode, await stdout, await stderr);
     }
 }

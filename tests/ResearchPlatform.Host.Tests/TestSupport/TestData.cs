@@ -3,9 +3,9 @@ using Xunit.Abstractions;
 namespace ResearchPlatform.Host.Tests.TestSupport;
 
 /// <summary>
-/// Locates the real market data (<c>shared/data</c>, a sibling of the repository root): <c>RP_SHARED_DATA</c>, else the
-/// first ancestor of the test folder with a <c>shared/data</c> folder. Tests that need it return early (after writing why)
-/// when it is absent.
+/// Locates the real market data (<c>shared/data</c>, a sibling of the repository root) used by data tests: the
+/// <c>RP_SHARED_DATA</c> environment variable, else the first ancestor of the test assembly's folder that has a
+/// <c>shared/data</c> folder. Tests that need it return early (after writing why) when it is absent.
 /// </summary>
 internal static class TestData
 {

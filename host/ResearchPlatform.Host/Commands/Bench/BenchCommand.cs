@@ -9,6 +9,7 @@ public static class BenchCommand
     public static Command Create(CommonOptions? common = null) => new("bench", "Run a benchmark and print its figures")
     {
         CreateData(),
+        BacktestBenchCommand.Create(),
         EvolveBenchmarkCommand.Create(common ?? new CommonOptions()),
     };
 

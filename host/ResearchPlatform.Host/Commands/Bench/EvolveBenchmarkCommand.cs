@@ -38,7 +38,7 @@ internal static class EvolveBenchmarkCommand
 
             using var db = ResearchDatabase.Open(Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists().DatabasePath);
             var (bars, source) = EvolveInputs.LoadBars(db, file, parse.GetValue(symbol), parse.GetValue(interval), ct);
-            var seeds = EvolveInputs.SelectSeeds(SeedTypeLoader.Load(output.Warn), null);
+            var seeds = EvolveInputs.SelectSeeds(EvolveInputs.LoadSeedTypes(output.Warn), null);
             var r = await EvolveBenchmark.RunAsync(
                 bars, $"{bars.Symbol} {bars.Interval} ({source})", seeds, parse.GetValue(population), Math.Max(1, parse.GetValue(generations)), parse.GetValue(folds), Math.Max(1, parse.GetValue(threads)), output.Info, ct);
             if (parse.GetValue(json))

@@ -36,7 +36,7 @@ internal static class EvolveCommand
         ParseResult parse, EvolveOptions o, ResearchDatabase db, CliOutput output, CancellationToken ct)
     {
         var (bars, source) = EvolveInputs.LoadBars(db, parse.GetValue(o.Data), parse.GetValue(o.Symbol), parse.GetValue(o.Interval), ct);
-        var seeds = EvolveInputs.SelectSeeds(SeedTypeLoader.Load(output.Warn), parse.GetValue(o.SeedTypes));
+        var seeds = EvolveInputs.SelectSeeds(EvolveInputs.LoadSeedTypes(output.Warn), parse.GetValue(o.SeedTypes));
         var options = o.ToEvolutionOptions(parse);
         var walkForward = new WalkForwardOptions(parse.GetValue(o.Folds), Enum.Parse<FoldMode>(parse.GetValue(o.FoldMode)!, true), parse.GetValue(o.Holdout), 0.25, parse.GetValue(o.Embargo));
         var errors = options.Validate().Concat(walkForward.Validate()).ToList();
@@ -77,7 +77,7 @@ internal static class EvolveCommand
         }
 
         var bars = EvolveInputs.LoadBarsOf(db, run.DataSource, run.Symbol, run.Interval, ct);
-        var loaded = SeedTypeLoader.Load(output.Warn);
+        var loaded = EvolveInputs.LoadSeedTypes(output.Warn);
         var seeds = run.SeedTypes.Select(r =>
         {
             var s = loaded.FirstOrDefault(l => l.Seed.Id == r.Id) ?? throw new BadInputException($"run {runId} needs seed type '{r.Id}', which no loaded plugin provides");

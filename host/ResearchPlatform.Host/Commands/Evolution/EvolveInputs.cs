@@ -3,6 +3,7 @@ using ResearchPlatform.Engine.Data;
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Seeds;
 using ResearchPlatform.Sdk.Data;
 
 namespace ResearchPlatform.Host.Commands.Evolution;
@@ -55,6 +56,22 @@ internal static class EvolveInputs
         }
 
         return BarInterval.TryParse(text, out var iv, out var error) ? iv : throw new BadInputException("--interval: " + error);
+    }
+
+    /// <summary>
+    /// Every seed type of the host's plugins with its plugin version tag (through <see cref="ISeedCatalog"/>, the one seam
+    /// the plugin catalog replaces); plugins that fail to load are reported to <paramref name="warn"/>.
+    /// </summary>
+    public static IReadOnlyList<LoadedSeedType> LoadSeedTypes(Action<string> warn, string? pluginsFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(warn);
+        var catalog = new PluginSeedCatalog(pluginsFolder);
+        foreach (var error in catalog.Errors)
+        {
+            warn("plugin not loaded: " + error);
+        }
+
+        return catalog.SeedTypes.Select(s => new LoadedSeedType(s, catalog.VersionOf(s))).ToList();
     }
 
     /// <summary>The requested seed types (comma-separated ids, all loaded ones when empty), in the order given.</summary>

@@ -63,10 +63,12 @@ internal static class BarSetValidator
         }
 
         var times = keep.Select(i => raw.Times[i]).ToArray();
-        var (resolved, inferred) = ResolveInterval(raw, times, interval, errors, ref total);
-        if (resolved is { } iv)
+        BarInterval? resolved = interval;
+        var inferred = false;
+        if (raw.ErrorCount == 0)
         {
-            CheckGrid(raw, keep, iv, Fail);
+            // Records that failed to parse would distort the spacing: interval checks wait until the file parses.
+            (resolved, inferred) = CheckInterval(raw, keep, times, interval, errors, ref total, Fail);
         }
 
         if (total > 0)
@@ -117,39 +119,50 @@ internal static class BarSetValidator
     private static string? PriceProblem(string name, double v) =>
         !double.IsFinite(v) ? $"{name} {F(v)} is not a finite number" : v <= 0 ? $"{name} {F(v)} must be > 0" : null;
 
-    private static (BarInterval? Interval, bool Inferred) ResolveInterval(
-        RawBars raw, long[] times, BarInterval? given, List<DataError> errors, ref int total)
+    /// <summary>
+    /// Resolves the interval (given, or the most common spacing) and checks every open time against its grid. A given
+    /// interval the data does not follow (most spacings a larger multiple of it, or off-grid bars while most spacings
+    /// agree on another value) is reported with the spacing found.
+    /// </summary>
+    private static (BarInterval? Interval, bool Inferred) CheckInterval(
+        RawBars raw, List<int> keep, long[] times, BarInterval? given, List<DataError> errors, ref int total, Action<int, string> fail)
     {
         var (delta, occurrences, pairs) = IntervalInference.MostCommonDelta(times);
-        if (given is { } g)
+        var dominant = pairs > 0 && occurrences * 2 >= pairs && IsWholeSeconds(delta);
+        var found = dominant ? BarInterval.FromDuration(TimeSpan.FromMilliseconds(delta)) : (BarInterval?)null;
+        if (given is not { } interval)
         {
-            if (delta > 0 && delta != g.Milliseconds && !IsWholeSeconds(delta))
+            if (pairs == 0)
             {
-                AddFileError(raw, errors, ref total, $"--interval {g} does not match the data: bars are {delta} ms apart");
-            }
-            else if (delta > 0 && delta != g.Milliseconds)
-            {
-                var found = BarInterval.FromDuration(TimeSpan.FromMilliseconds(delta));
-                AddFileError(raw, errors, ref total,
-                    $"interval {g} does not match the data: the most common spacing between bars is {found} ({occurrences} of {pairs}); use {found} or let the interval be inferred");
+                AddFileError(raw, errors, ref total, "cannot infer the interval from fewer than 2 distinct bars; pass the interval explicitly");
+                return (null, false);
             }
 
-            return (g, false);
+            if (!IsWholeSeconds(delta))
+            {
+                AddFileError(raw, errors, ref total, $"cannot infer the interval: the most common spacing is {delta} ms, not a whole number of seconds");
+                return (null, false);
+            }
+
+            interval = BarInterval.FromDuration(TimeSpan.FromMilliseconds(delta));
         }
 
-        if (delta <= 0)
+        var before = total;
+        CheckGrid(raw, keep, interval, fail);
+        var offGrid = total > before;
+        if (given is null && offGrid)
         {
-            AddFileError(raw, errors, ref total, "cannot infer the interval from fewer than 2 distinct bars; pass the interval explicitly");
-            return (null, false);
+            AddFileError(raw, errors, ref total,
+                $"the interval was inferred as {interval} from the most common spacing ({occurrences} of {pairs}) but bars are irregular; " +
+                "calendar-month bars are not supported, and a wrong inference can be overridden with an explicit interval");
         }
-
-        if (!IsWholeSeconds(delta))
+        else if (given is not null && found is { } f && f != interval && (offGrid || f.Milliseconds % interval.Milliseconds == 0))
         {
-            AddFileError(raw, errors, ref total, $"cannot infer the interval: the most common spacing is {delta} ms, not a whole number of seconds");
-            return (null, false);
+            AddFileError(raw, errors, ref total,
+                $"interval {interval} does not match the data: the most common spacing between bars is {f} ({occurrences} of {pairs}); use {f} or let the interval be inferred");
         }
 
-        return (BarInterval.FromDuration(TimeSpan.FromMilliseconds(delta)), true);
+        return (interval, given is null);
     }
 
     private static bool IsWholeSeconds(long ms) => ms % 1000 == 0;

@@ -39,7 +39,7 @@ public sealed class EvolutionRunStoreTests
         Assert.Equal(options with { SeedTypeWeights = o.SeedTypeWeights }, o);
         Assert.Equal(options.SeedTypeWeights, o.SeedTypeWeights);
         Assert.Equal(problem.WalkForward.Options, read.Config.WalkForward);
-        Assert.Equal(new Backtesting.BacktestOptions(), read.Config.Backtest);
+        Assert.Equal(new Engine.Backtesting.BacktestOptions(), read.Config.Backtest);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Evolve_Help_ListsTheOptionsAndExitsZero()
     {
-        var (exit, stdout, _) = await RpProcess.RunAsync(_dir.Path, "evolve", "--help");
+        var (exit, stdout, _) = await RpSession.RunAsync(_dir.Path, "evolve", "--help");
 
         Assert.Equal(0, exit);
         foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json" })
@@ -37,7 +37,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 600);
 
-        var (exit, stdout, stderr) = await RpProcess.RunAsync(_dir.Path, args.Select(a => a == "DATA" ? data : a).ToArray());
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, args.Select(a => a == "DATA" ? data : a).ToArray());
 
         Assert.Equal(2, exit);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 3000);
 
-        var (exit, stdout, stderr) = await RpProcess.RunAsync(_dir.Path, "evolve", "--data", data, "--population", "24", "--generations", "3", "--folds", "3", "--min-trades", "2", "--json");
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, "evolve", "--data", data, "--population", "24", "--generations", "3", "--folds", "3", "--min-trades", "2", "--json");
 
         Assert.True(exit == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
@@ -80,7 +80,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     public async Task Evolve_InterruptedThenResumed_CompletesAndRunsListShowsIt()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
-        var run = RpProcess.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
         await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
 
         run.Interrupt();
@@ -98,7 +98,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(completedBefore, Count(db, "SELECT count(*) FROM generations"));
         }
 
-        var (exit2, stdout2, stderr2) = await RpProcess.RunAsync(_dir.Path, "evolve", "--resume", "evo-0001", "--json");
+        var (exit2, stdout2, stderr2) = await RpSession.RunAsync(_dir.Path, "evolve", "--resume", "evo-0001", "--json");
 
         Assert.True(exit2 == 0, stderr2);
         Assert.Contains($"resuming run evo-0001 after generation {completedBefore - 1}", stderr2, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("completed", doc.RootElement.GetProperty("status").GetString());
         var generations = doc.RootElement.GetProperty("generations").EnumerateArray().Select(g => g.GetProperty("generation").GetInt32()).ToList();
         Assert.Equal(Enumerable.Range(0, generations.Count), generations);
-        var (exit3, list, _) = await RpProcess.RunAsync(_dir.Path, "runs", "list", "--json");
+        var (exit3, list, _) = await RpSession.RunAsync(_dir.Path, "runs", "list", "--json");
         Assert.Equal(0, exit3);
         using var listed = JsonDocument.Parse(list);
         Assert.Equal("completed", listed.RootElement.GetProperty("runs")[0].GetProperty("status").GetString());
@@ -121,13 +121,13 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
             return;
         }
 
-        var (exit, stdout, stderr) = await RpProcess.RunAsync(_dir.Path, "evolve", "--data", file, "--population", "40", "--generations", "3", "--json");
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, "evolve", "--data", file, "--population", "40", "--generations", "3", "--json");
 
         Assert.True(exit == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal(45_024, doc.RootElement.GetProperty("bars").GetInt32());
         Assert.Equal("BTC/USDT", doc.RootElement.GetProperty("symbol").GetString());
-        var (exit2, show, _) = await RpProcess.RunAsync(_dir.Path, "runs", "show", "evo-0001");
+        var (exit2, show, _) = await RpSession.RunAsync(_dir.Path, "runs", "show", "evo-0001");
         Assert.Equal(0, exit2);
         Assert.Contains("hall of fame", show, StringComparison.Ordinal);
         Assert.Contains("deflated Sharpe", show, StringComparison.Ordinal);

@@ -6,8 +6,8 @@ namespace ResearchPlatform.Engine.Storage.Migrations;
 /// fitness, in-sample and out-of-sample metrics, raw per-window metrics), and the hall of fame / Pareto front with
 /// hold-out metrics. Rows of one generation are written in one transaction.
 /// </summary>
-internal sealed record M0003CreateEvolution() : Migration(
-    3,
+internal sealed record M0004CreateEvolution() : Migration(
+    4,
     "create evolution_runs, generations, individuals, hall_of_fame (genetic strategy pool)",
     """
     CREATE TABLE evolution_runs (
