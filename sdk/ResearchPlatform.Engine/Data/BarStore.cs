@@ -55,7 +55,7 @@ public sealed class BarStore
         Stage(con, series, ct);
         try
         {
-            var (inserted, updated) = Upsert(con, series.Symbol, series.Interval.Code, source, ct);
+            var (inserted, updated) = Upsert(con, series.Symbol, series.Interval.Code, source, series.Count, ct);
             return new BarImportResult(series.Symbol, series.Interval, series.Count, inserted, updated, series.Count - inserted - updated,
                 first, last, gaps, source);
         }
@@ -195,7 +195,7 @@ public sealed class BarStore
         }
     }
 
-    private static (int Inserted, int Updated) Upsert(DuckDBConnection con, string symbol, string interval, string source, CancellationToken ct)
+    private static (int Inserted, int Updated) Upsert(DuckDBConnection con, string symbol, string interval, string source, int rows, CancellationToken ct)
     {
         const string differs = "(b.open <> s.open OR b.high <> s.high OR b.low <> s.low OR b.close <> s.close OR b.volume <> s.volume)";
         (string, object?)[] p = [("sym", symbol), ("iv", interval)];
@@ -224,10 +224,15 @@ public sealed class BarStore
 
         if (inserted > 0)
         {
-            con.Execute(
-                $"INSERT INTO bars SELECT $sym, $iv, epoch_ms(s.t), s.open, s.high, s.low, s.close, s.volume, $src FROM {StagingTable} s " +
-                "ANTI JOIN (SELECT open_time FROM bars WHERE symbol = $sym AND interval = $iv) b ON b.open_time = epoch_ms(s.t) ORDER BY s.t",
-                [.. p, ("src", source)]);
+            // No overlap with stored bars (the common first import) needs no anti-join. Rows are not sorted on the way in:
+            // the loader sorts when a scan returns them out of order.
+            var insert = $"INSERT INTO bars SELECT $sym, $iv, epoch_ms(s.t), s.open, s.high, s.low, s.close, s.volume, $src FROM {StagingTable} s";
+            if (inserted < rows)
+            {
+                insert += " ANTI JOIN (SELECT open_time FROM bars WHERE symbol = $sym AND interval = $iv) b ON b.open_time = epoch_ms(s.t)";
+            }
+
+            con.Execute(insert, [.. p, ("src", source)]);
         }
 
         ct.ThrowIfCancellationRequested();
