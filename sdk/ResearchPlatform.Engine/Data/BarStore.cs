@@ -29,13 +29,20 @@ public sealed class BarStore
         CancellationToken ct = default)
     {
         var read = BarFileReader.Read(path, format, symbol, interval, ct);
-        var source = read.Format.ToString().ToLowerInvariant() + ":" + Path.GetFileName(read.FilePath);
-        return Import(read.Series, source, read.Gaps, ct) with
+        return Import(read, ct);
+    }
+
+    /// <summary>Imports a file already read and validated by <see cref="BarFileReader.Read"/>.</summary>
+    public BarImportResult Import(BarFileReadResult file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var source = file.Format.ToString().ToLowerInvariant() + ":" + Path.GetFileName(file.FilePath);
+        return Import(file.Series, source, file.Gaps, ct) with
         {
-            Format = read.Format,
-            SymbolInferred = read.SymbolInferred,
-            IntervalInferred = read.IntervalInferred,
-            DuplicatesDropped = read.DuplicatesDropped,
+            Format = file.Format,
+            SymbolInferred = file.SymbolInferred,
+            IntervalInferred = file.IntervalInferred,
+            DuplicatesDropped = file.DuplicatesDropped,
         };
     }
 
