@@ -62,12 +62,16 @@ public sealed class BarStore
         Stage(con, series, ct);
         try
         {
+            // symbol, interval and source are constant per import: dictionary/constant compression fits them, and skipping
+            // FSST's analysis when the commit checkpoints a large import roughly halves the cost of writing those columns.
+            con.Execute("SET disabled_compression_methods = 'fsst'");
             var (inserted, updated) = Upsert(con, series.Symbol, series.Interval.Code, source, series.Count, ct);
             return new BarImportResult(series.Symbol, series.Interval, series.Count, inserted, updated, series.Count - inserted - updated,
                 first, last, gaps, source);
         }
         finally
         {
+            con.Execute("RESET disabled_compression_methods");
             con.Execute($"DROP TABLE IF EXISTS {StagingTable}");
         }
     }
