@@ -69,6 +69,19 @@ public sealed class DataCommandTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task List_WhileAnotherProcessHoldsTheWorkspace_Exits1NamingTheLock()
+    {
+        Directory.CreateDirectory(Workspace);
+        using var held = ResearchDatabase.Open(Path.Combine(Workspace, ResearchDatabase.FileName));
+
+        var r = await RpProcess.RunAsync("data", "list", "--workspace", Workspace);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"cannot open {Path.Combine(Workspace, ResearchDatabase.FileName)}", r.StdErr, StringComparison.Ordinal);
+        Assert.Contains("lock", r.StdErr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task List_Json_ShowsEachSeriesWithRowsRangeAndGaps()
     {
         var csv = WriteCsv("ABC_USDT-1h.csv", 48, corruptLine: null, skipRows: [10, 11, 30]);

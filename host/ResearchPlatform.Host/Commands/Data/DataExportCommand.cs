@@ -41,37 +41,41 @@ internal static class DataExportCommand
 
             var r = await store.ExportAsync(sym, iv, fmt, outPath, target, policy,
                 ParseTime(parse.GetValue(from), "--from"), ParseTime(parse.GetValue(to), "--to"), ct);
-            if (parse.GetValue(json))
-            {
-                cli.WriteJson(new
-                {
-                    path = r.FilePath,
-                    format = r.Format.ToString().ToLowerInvariant(),
-                    symbol = r.Symbol,
-                    interval = r.Interval,
-                    rows = r.Rows,
-                    bytes = r.Bytes,
-                    partial_buckets = r.PartialBuckets.Count,
-                    partial_policy = target is null ? null : policy.ToString().ToLowerInvariant(),
-                });
-            }
-            else
-            {
-                cli.KeyValues(
-                [
-                    ("path", r.FilePath),
-                    ("format", r.Format.ToString().ToLowerInvariant()),
-                    ("symbol", r.Symbol),
-                    ("interval", r.Interval),
-                    ("rows", N(r.Rows)),
-                    ("bytes", N(r.Bytes)),
-                    ("partial buckets", target is null ? "-" : $"{N(r.PartialBuckets.Count)} ({policy.ToString().ToLowerInvariant()})"),
-                ]);
-            }
-
+            WriteResult(cli, r, target is null ? null : policy, parse.GetValue(json));
             return ExitCodes.Ok;
         })));
         return cmd;
+    }
+
+    private static void WriteResult(CliOutput cli, BarExportResult r, PartialBucketPolicy? policy, bool json)
+    {
+        var policyText = policy?.ToString().ToLowerInvariant();
+        if (json)
+        {
+            cli.WriteJson(new
+            {
+                path = r.FilePath,
+                format = r.Format.ToString().ToLowerInvariant(),
+                symbol = r.Symbol,
+                interval = r.Interval,
+                rows = r.Rows,
+                bytes = r.Bytes,
+                partial_buckets = r.PartialBuckets.Count,
+                partial_policy = policyText,
+            });
+            return;
+        }
+
+        cli.KeyValues(
+        [
+            ("path", r.FilePath),
+            ("format", r.Format.ToString().ToLowerInvariant()),
+            ("symbol", r.Symbol),
+            ("interval", r.Interval),
+            ("rows", N(r.Rows)),
+            ("bytes", N(r.Bytes)),
+            ("partial buckets", policyText is null ? "-" : $"{N(r.PartialBuckets.Count)} ({policyText})"),
+        ]);
     }
 
     private static BarExportFormat ResolveFormat(string? format, string outPath)

@@ -28,10 +28,12 @@ internal static class DataImportCommand
             var path = parse.GetValue(file)!;
             var iv = ParseInterval(parse.GetValue(interval), "--interval");
             var fmt = Enum.Parse<BarFileFormat>(parse.GetValue(format)!, ignoreCase: true);
-            using var db = OpenDatabase(parse, common);
-            output.Info($"importing {path} ...");
+            output.Info($"reading {path} ...");
             var sw = Stopwatch.StartNew();
-            var result = new BarStore(db).ImportFile(path, fmt, parse.GetValue(symbol), iv, ct);
+            var read = BarFileReader.Read(path, fmt, parse.GetValue(symbol), iv, ct);
+            output.Info($"validated {read.Series.Count:N0} {read.Series.Symbol} {read.Series.Interval} bars ({read.Format.ToString().ToLowerInvariant()}) in {sw.ElapsedMilliseconds:N0} ms; writing ...");
+            using var db = OpenDatabase(parse, common);
+            var result = new BarStore(db).Import(read, ct);
             sw.Stop();
             if (parse.GetValue(json))
             {

@@ -17,49 +17,13 @@ internal static class DelimitedBarParser
     {
         var raw = new RawBars(path, RecordLocationKind.Line, 4096);
         var ranges = new Range[MaxFields];
-        var lineNo = 0;
-        string? first;
-        do
-        {
-            first = reader.ReadLine();
-            lineNo++;
-        }
-        while (first is not null && first.AsSpan().Trim().IsEmpty);
-
-        if (first is null)
-        {
-            throw new DataValidationException(path, "file is empty (no bars)");
-        }
-
-        var delimiter = DelimitedLine.DetectDelimiter(first);
-        var n = DelimitedLine.Split(first, delimiter, ranges);
-        var fields = Fields(first, ranges, Math.Min(n, MaxFields));
-        var headerless = IsDataRow(fields);
-        BarColumnMap map;
-        string? pending = null;
-        if (headerless)
-        {
-            if (n < 6)
-            {
-                throw new DataValidationException(path, lineNo, $"expected at least 6 fields (time, open, high, low, close, volume) without a header, found {n}");
-            }
-
-            map = BarColumnMap.Positional();
-            pending = first;
-        }
-        else
-        {
-            map = BarColumnMap.FromHeader(fields, out var problem)
-                ?? throw new DataValidationException(path, lineNo, problem);
-        }
-
-        detected = DetectFormat(requested, headerless, fields, n);
+        var layout = ReadLayout(reader, path, ranges);
+        detected = DetectFormat(requested, layout.Headerless, layout.FirstFields, layout.FieldCount);
         var symbols = new HashSet<string>(StringComparer.Ordinal);
         var intervals = new HashSet<string>(StringComparer.Ordinal);
-        var state = new RowState(map, delimiter, ranges);
-        var dataLine = headerless ? lineNo : lineNo + 1;
-        var line = pending ?? reader.ReadLine();
-
+        var state = new RowState(layout.Map, layout.Delimiter, ranges);
+        var dataLine = layout.Headerless ? layout.FirstLineNumber : layout.FirstLineNumber + 1;
+        var line = layout.Headerless ? layout.FirstLine : reader.ReadLine();
         while (line is not null)
         {
             if ((dataLine & 0xFFFF) == 0)
@@ -79,6 +43,40 @@ internal static class DelimitedBarParser
         raw.SymbolHint = symbols.Count == 1 ? symbols.First() : null;
         raw.IntervalHint = intervals.Count == 1 ? intervals.First() : null;
         return raw;
+    }
+
+    /// <summary>Reads the first non-blank line and decides delimiter, header or not, and the column map.</summary>
+    private static Layout ReadLayout(TextReader reader, string path, Range[] ranges)
+    {
+        var lineNo = 0;
+        string? first;
+        do
+        {
+            first = reader.ReadLine();
+            lineNo++;
+        }
+        while (first is not null && first.AsSpan().Trim().IsEmpty);
+
+        if (first is null)
+        {
+            throw new DataValidationException(path, "file is empty (no bars)");
+        }
+
+        var delimiter = DelimitedLine.DetectDelimiter(first);
+        var n = DelimitedLine.Split(first, delimiter, ranges);
+        var fields = Fields(first, ranges, Math.Min(n, MaxFields));
+        if (!IsDataRow(fields))
+        {
+            var map = BarColumnMap.FromHeader(fields, out var problem) ?? throw new DataValidationException(path, lineNo, problem);
+            return new Layout(lineNo, first, delimiter, fields, n, Headerless: false, map);
+        }
+
+        if (n < 6)
+        {
+            throw new DataValidationException(path, lineNo, $"expected at least 6 fields (time, open, high, low, close, volume) without a header, found {n}");
+        }
+
+        return new Layout(lineNo, first, delimiter, fields, n, Headerless: true, BarColumnMap.Positional());
     }
 
     private static void ParseRow(string line, int lineNo, RawBars raw, RowState s, HashSet<string> symbols, HashSet<string> intervals)
@@ -195,6 +193,9 @@ internal static class DelimitedBarParser
             : fields.Count >= 7 && BarColumnMap.Normalize(fields[0]) == "opentime" && fields.Select(BarColumnMap.Normalize).Contains("closetime");
         return binance ? BarFileFormat.Binance : BarFileFormat.Csv;
     }
+
+    /// <summary>The shape of a delimited file, decided from its first non-blank line.</summary>
+    private sealed record Layout(int FirstLineNumber, string FirstLine, char Delimiter, List<string> FirstFields, int FieldCount, bool Headerless, BarColumnMap Map);
 
     /// <summary>Per-file parsing state decided from the first data row.</summary>
     private sealed class RowState(BarColumnMap map, char delimiter, Range[] ranges)

@@ -12,22 +12,10 @@ namespace ResearchPlatform.Engine.Data.Validation;
 /// </summary>
 internal static class BarSetValidator
 {
-    private const int MaxErrors = 200;
-
     public static ValidatedBars Validate(RawBars raw, BarInterval? interval)
     {
-        var errors = new List<DataError>(raw.Errors);
-        var total = raw.ErrorCount;
-        void Fail(int i, string message)
-        {
-            total++;
-            if (errors.Count < MaxErrors)
-            {
-                errors.Add(new DataError(raw.DescribeRecord(i), raw.Lines[i], message));
-            }
-        }
-
-        if (raw.Count == 0 && total == 0)
+        var sink = new ErrorSink(raw);
+        if (raw.Count == 0 && sink.Total == 0)
         {
             throw new DataValidationException(raw.FilePath, "file contains no bars");
         }
@@ -37,44 +25,23 @@ internal static class BarSetValidator
             var problem = RowProblem(raw.Open[i], raw.High[i], raw.Low[i], raw.Close[i], raw.Volume[i]);
             if (problem is not null)
             {
-                Fail(i, problem);
+                sink.Fail(i, problem);
             }
         }
 
-        var order = SortedOrder(raw);
-        var keep = new List<int>(raw.Count);
-        var duplicates = 0;
-        foreach (var i in order)
-        {
-            if (keep.Count > 0 && raw.Times[keep[^1]] == raw.Times[i])
-            {
-                var first = keep[^1];
-                var diff = Difference(raw, first, i);
-                if (diff is not null)
-                {
-                    Fail(i, $"open time {Iso(raw.Times[i])} duplicates {raw.DescribeRecord(first)} with different values ({diff})");
-                }
-
-                duplicates++;
-                continue;
-            }
-
-            keep.Add(i);
-        }
-
+        var keep = SortAndDeduplicate(raw, sink, out var duplicates);
         var times = keep.Select(i => raw.Times[i]).ToArray();
         BarInterval? resolved = interval;
         var inferred = false;
         if (raw.ErrorCount == 0)
         {
             // Records that failed to parse would distort the spacing: interval checks wait until the file parses.
-            (resolved, inferred) = CheckInterval(raw, keep, times, interval, errors, ref total, Fail);
+            (resolved, inferred) = CheckInterval(raw, keep, times, interval, sink);
         }
 
-        if (total > 0)
+        if (sink.Total > 0)
         {
-            var sorted = errors.OrderBy(e => e.Line).ToList();
-            throw new DataValidationException(raw.FilePath, sorted, total);
+            throw new DataValidationException(raw.FilePath, sink.Errors.OrderBy(e => e.Line).ToList(), sink.Total);
         }
 
         return new ValidatedBars(
@@ -87,6 +54,32 @@ internal static class BarSetValidator
             resolved!.Value,
             inferred,
             duplicates);
+    }
+
+    /// <summary>Record indexes in time order without repeats: exact repeats are dropped, differing ones reported.</summary>
+    private static List<int> SortAndDeduplicate(RawBars raw, ErrorSink sink, out int duplicates)
+    {
+        var keep = new List<int>(raw.Count);
+        duplicates = 0;
+        foreach (var i in SortedOrder(raw))
+        {
+            if (keep.Count > 0 && raw.Times[keep[^1]] == raw.Times[i])
+            {
+                var first = keep[^1];
+                var diff = Difference(raw, first, i);
+                if (diff is not null)
+                {
+                    sink.Fail(i, $"open time {Iso(raw.Times[i])} duplicates {raw.DescribeRecord(first)} with different values ({diff})");
+                }
+
+                duplicates++;
+                continue;
+            }
+
+            keep.Add(i);
+        }
+
+        return keep;
     }
 
     /// <summary>The first problem with one bar's values, or null when they are valid.</summary>
@@ -124,8 +117,7 @@ internal static class BarSetValidator
     /// interval the data does not follow (most spacings a larger multiple of it, or off-grid bars while most spacings
     /// agree on another value) is reported with the spacing found.
     /// </summary>
-    private static (BarInterval? Interval, bool Inferred) CheckInterval(
-        RawBars raw, List<int> keep, long[] times, BarInterval? given, List<DataError> errors, ref int total, Action<int, string> fail)
+    private static (BarInterval? Interval, bool Inferred) CheckInterval(RawBars raw, List<int> keep, long[] times, BarInterval? given, ErrorSink sink)
     {
         var (delta, occurrences, pairs) = IntervalInference.MostCommonDelta(times);
         var dominant = pairs > 0 && occurrences * 2 >= pairs && IsWholeSeconds(delta);
@@ -134,31 +126,31 @@ internal static class BarSetValidator
         {
             if (pairs == 0)
             {
-                AddFileError(raw, errors, ref total, "cannot infer the interval from fewer than 2 distinct bars; pass the interval explicitly");
+                sink.FileError("cannot infer the interval from fewer than 2 distinct bars; pass the interval explicitly");
                 return (null, false);
             }
 
             if (!IsWholeSeconds(delta))
             {
-                AddFileError(raw, errors, ref total, $"cannot infer the interval: the most common spacing is {delta} ms, not a whole number of seconds");
+                sink.FileError($"cannot infer the interval: the most common spacing is {delta} ms, not a whole number of seconds");
                 return (null, false);
             }
 
             interval = BarInterval.FromDuration(TimeSpan.FromMilliseconds(delta));
         }
 
-        var before = total;
-        CheckGrid(raw, keep, interval, fail);
-        var offGrid = total > before;
+        var before = sink.Total;
+        CheckGrid(raw, keep, interval, sink);
+        var offGrid = sink.Total > before;
         if (given is null && offGrid)
         {
-            AddFileError(raw, errors, ref total,
+            sink.FileError(
                 $"the interval was inferred as {interval} from the most common spacing ({occurrences} of {pairs}) but bars are irregular; " +
                 "calendar-month bars are not supported, and a wrong inference can be overridden with an explicit interval");
         }
         else if (given is not null && found is { } f && f != interval && (offGrid || f.Milliseconds % interval.Milliseconds == 0))
         {
-            AddFileError(raw, errors, ref total,
+            sink.FileError(
                 $"interval {interval} does not match the data: the most common spacing between bars is {f} ({occurrences} of {pairs}); use {f} or let the interval be inferred");
         }
 
@@ -167,13 +159,7 @@ internal static class BarSetValidator
 
     private static bool IsWholeSeconds(long ms) => ms % 1000 == 0;
 
-    private static void AddFileError(RawBars raw, List<DataError> errors, ref int total, string message)
-    {
-        total++;
-        errors.Add(new DataError(raw.FilePath, 0, message));
-    }
-
-    private static void CheckGrid(RawBars raw, List<int> keep, BarInterval interval, Action<int, string> fail)
+    private static void CheckGrid(RawBars raw, List<int> keep, BarInterval interval, ErrorSink sink)
     {
         if (keep.Count == 0)
         {
@@ -187,7 +173,7 @@ internal static class BarSetValidator
             var offset = (raw.Times[i] - anchor) % step;
             if (offset != 0)
             {
-                fail(i, $"open time {Iso(raw.Times[i])} is not on the {interval} grid (bars open at {BarGrid.Describe(interval)})");
+                sink.Fail(i, $"open time {Iso(raw.Times[i])} is not on the {interval} grid (bars open at {BarGrid.Describe(interval)})");
             }
         }
     }
@@ -250,4 +236,28 @@ internal static class BarSetValidator
         DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Collects validation errors (a bounded list plus the total count).</summary>
+    private sealed class ErrorSink(RawBars raw)
+    {
+        private const int MaxErrors = 200;
+        private readonly List<DataError> _errors = [.. raw.Errors];
+
+        public IReadOnlyList<DataError> Errors => _errors;
+
+        public int Total { get; private set; } = raw.ErrorCount;
+
+        public void Fail(int record, string message) => Add(new DataError(raw.DescribeRecord(record), raw.Lines[record], message));
+
+        public void FileError(string message) => Add(new DataError(raw.FilePath, 0, message));
+
+        private void Add(DataError error)
+        {
+            Total++;
+            if (_errors.Count < MaxErrors)
+            {
+                _errors.Add(error);
+            }
+        }
+    }
 }
