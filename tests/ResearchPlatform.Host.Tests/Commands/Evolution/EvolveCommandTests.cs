@@ -54,7 +54,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 3000);
 
-        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, "evolve", "--data", data, "--population", "24", "--generations", "3", "--folds", "3", "--min-trades", "2", "--json");
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, "evolve", "--data", data, "--population", "24", "--generations", "3", "--folds", "3", "--min-trades", "2", "--seed-types", "momentum", "--json");
 
         Assert.True(exit == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
@@ -126,6 +126,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.True(exit == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal(45_024, doc.RootElement.GetProperty("bars").GetInt32());
+        Assert.Equal(["breakout", "mean_reversion", "momentum", "volatility"], doc.RootElement.GetProperty("seed_types").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
         Assert.Equal("BTC/USDT", doc.RootElement.GetProperty("symbol").GetString());
         var (exit2, show, _) = await RpSession.RunAsync(_dir.Path, "runs", "show", "evo-0001");
         Assert.Equal(0, exit2);
