@@ -76,6 +76,12 @@ internal sealed record EvolutionOptions
     /// <summary>Distinct individuals kept in the hall of fame.</summary>
     public int HallOfFameSize { get; init; } = 20;
 
+    /// <summary>
+    /// Hall-of-fame members of one seed type must differ by at least this normalised gene distance (mean |Δ| / range),
+    /// so the hall of fame holds distinct strategies rather than near-copies of the best; 0 keeps exact distinctness only.
+    /// </summary>
+    public double HallOfFameMinDistance { get; init; } = 0.02;
+
     /// <summary>Composite fitness weights.</summary>
     public CompositeFitnessOptions Fitness { get; init; } = new();
 
@@ -114,6 +120,7 @@ internal sealed record EvolutionOptions
         Check(TimeBudget is null || TimeBudget > TimeSpan.Zero, "time_budget", TimeBudget, "must be positive");
         Check(Threads >= 1, "threads", Threads, "must be at least 1");
         Check(HallOfFameSize >= 1, "hall_of_fame", HallOfFameSize, "must be at least 1");
+        Check(HallOfFameMinDistance is >= 0 and <= 1, "hall_of_fame_min_distance", HallOfFameMinDistance, "must be in [0, 1]");
         Check(MaxRepairAttempts >= 1, "max_repair_attempts", MaxRepairAttempts, "must be at least 1");
         Check(Objective1 != Objective2 || Objective != EvolutionObjective.Pareto, "objectives", Objective1, "must be two different metrics");
         if (SeedTypeWeights is not null)

@@ -6,7 +6,8 @@ using ResearchPlatform.Engine.Evolution.Statistics;
 namespace ResearchPlatform.Engine.Evolution;
 
 /// <summary>
-/// Ends a run: the hall of fame (top distinct individuals of the whole run by fitness, ties by first evaluation), the
+/// Ends a run: the hall of fame (top distinct individuals of the whole run by fitness, ties by first evaluation, at
+/// least <see cref="EvolutionOptions.HallOfFameMinDistance"/> apart within a seed type), the
 /// Pareto front (NSGA-II mode), the hold-out evaluation of both (the only time hold-out bars are evaluated, after
 /// selection is over), and the deflated Sharpe ratio of the best individual.
 /// </summary>
@@ -18,7 +19,7 @@ internal static class RunSummarizer
     {
         var archive = run.Evaluator.Cache.EntriesFor(run.Plan);
         var valid = archive.Where(e => e.Score.IsValid).ToList();
-        var hof = valid.OrderByDescending(e => e.Score.Fitness).ThenBy(e => e.Sequence).Take(options.HallOfFameSize).ToList();
+        var hof = HallOfFame(valid, problem, options);
         var front = options.Objective == EvolutionObjective.Pareto ? ParetoFront(population) : [];
         var holdoutPlan = problem.HoldoutPlan(options.Threads);
         var holdout = new Dictionary<Individual, IndividualEvaluation>();
@@ -65,6 +66,34 @@ internal static class RunSummarizer
         var train = best.Score.Train;
         return DeflatedSharpeRatio.Compute(
             train.Sharpe / scale, problem.TrainBarCount(), train.Skewness, train.Kurtosis, sharpes.Length, variance, problem.PeriodsPerYear);
+    }
+
+    /// <summary>
+    /// The best valid individuals by fitness (ties by first evaluation), skipping any closer than
+    /// <see cref="EvolutionOptions.HallOfFameMinDistance"/> to a better member of the same seed type.
+    /// </summary>
+    public static List<EvaluatedIndividual> HallOfFame(IReadOnlyList<EvaluatedIndividual> valid, EvolutionProblem problem, EvolutionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(valid);
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        var genomes = problem.SeedTypes.ToDictionary(g => g.SeedTypeId, StringComparer.Ordinal);
+        var chosen = new List<EvaluatedIndividual>(options.HallOfFameSize);
+        foreach (var e in valid.OrderByDescending(e => e.Score.Fitness).ThenBy(e => e.Sequence))
+        {
+            if (chosen.Count == options.HallOfFameSize)
+            {
+                break;
+            }
+
+            var genome = genomes[e.Individual.SeedTypeId];
+            if (chosen.All(c => Diversity.Distance(c.Individual, e.Individual, genome) >= options.HallOfFameMinDistance && !c.Individual.Equals(e.Individual)))
+            {
+                chosen.Add(e);
+            }
+        }
+
+        return chosen;
     }
 
     private static List<EvaluatedIndividual> ParetoFront(List<EvaluatedIndividual> population)

@@ -52,6 +52,37 @@ internal static class Diversity
         return new DiversitySnapshot(mean, population.Distinct().Count(), counts);
     }
 
+    /// <summary>
+    /// Normalised distance of two individuals in [0, 1]: mean over genes of |a - b| / range (categorical: 0 or 1);
+    /// 1 for different seed types.
+    /// </summary>
+    public static double Distance(Individual a, Individual b, SeedTypeGenome genome)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(genome);
+        if (!string.Equals(a.SeedTypeId, b.SeedTypeId, StringComparison.Ordinal) || genome.Genes.Count == 0)
+        {
+            return 1;
+        }
+
+        var sum = 0.0;
+        for (var j = 0; j < genome.Genes.Count; j++)
+        {
+            var range = genome.Upper(j) - genome.Lower(j);
+            if (range <= 0)
+            {
+                continue;
+            }
+
+            sum += genome.Genes[j].Kind == GeneKind.Categorical
+                ? (a.Genes[j] == b.Genes[j] ? 0 : 1)
+                : Math.Abs(a.Genes[j] - b.Genes[j]) / range;
+        }
+
+        return sum / genome.Genes.Count;
+    }
+
     private static double WithinGroup(List<Individual> members, SeedTypeGenome genome)
     {
         var geneCount = genome.Genes.Count;
