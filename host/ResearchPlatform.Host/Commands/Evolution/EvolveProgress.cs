@@ -22,7 +22,7 @@ internal static class EvolveProgress
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return await console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title), maxValue: generations);
@@ -45,7 +45,7 @@ internal static class EvolveProgress
         public ValueTask OnGenerationAsync(GenerationSnapshot snapshot, CancellationToken ct)
         {
             task.Value = snapshot.Generation + 1;
-            task.Description = Markup.Escape(GenerationLine.Format(snapshot.Stats, generations));
+            task.Description = Markup.Escape(GenerationLine.Compact(snapshot.Stats, generations));
             return ValueTask.CompletedTask;
         }
     }

@@ -11,6 +11,11 @@ internal static class GenerationLine
         CultureInfo.InvariantCulture,
         $"gen {s.Generation + 1}/{generations}  best {s.BestFitness:F3}  mean {s.MeanFitness:F3}  div {s.Diversity.MeanGeneDistance:F2} ({s.Diversity.UniqueIndividuals} unique)  evals {s.Evaluations}  hits {s.CacheHits}  fail {s.Failures + s.Timeouts}{(s.Immigrants > 0 ? $"  immigrants {s.Immigrants}" : string.Empty)}  {s.GenerationSeconds:F2} s  {Steps(s.StepsPerSecond)} steps/s");
 
+    /// <summary>The short form for the live progress bar: <c>gen 3/30 best 1.234 mean 0.512 div 0.41 12.3 M steps/s</c>.</summary>
+    public static string Compact(GenerationStats s, int generations) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"gen {s.Generation + 1}/{generations} best {s.BestFitness:F3} mean {s.MeanFitness:F3} div {s.Diversity.MeanGeneDistance:F2} {Steps(s.StepsPerSecond)} steps/s");
+
     /// <summary>Steps per second with an M/k suffix.</summary>
     public static string Steps(double perSecond) => perSecond switch
     {
