@@ -1,5 +1,9 @@
 using System.CommandLine;
 using ResearchPlatform.Host.Commands;
+using ResearchPlatform.Host.Commands.Backtest;
+using ResearchPlatform.Host.Commands.Bench;
+using ResearchPlatform.Host.Commands.Data;
+using ResearchPlatform.Host.Commands.Evolution;
 
 namespace ResearchPlatform.Host.Cli;
 
@@ -14,6 +18,11 @@ public static class CliApp
         root.Options.Add(common.Workspace);
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(DataCommand.Create(common));
+        root.Subcommands.Add(BenchCommand.Create(common));
+        root.Subcommands.Add(BacktestCommand.Create(common));
+        root.Subcommands.Add(EvolveCommand.Create(common));
+        root.Subcommands.Add(RunsCommand.Create(common));
         return root;
     }
 

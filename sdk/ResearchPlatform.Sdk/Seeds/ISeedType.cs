@@ -19,13 +19,15 @@ public interface ISeedType
     IReadOnlyList<GeneSpec> Genes { get; }
 
     /// <summary>
-    /// Checks one gene vector beyond per-gene kind checks (e.g. fast &lt; slow). Returns the problems, empty when valid.
+    /// Checks one gene vector beyond per-gene kind checks (e.g. fast &lt; slow). Returns the problems, empty when
+    /// valid. Callers run <see cref="GeneValidation.Check"/> first (finite, integer, categorical index).
     /// </summary>
     IReadOnlyList<string> Validate(ReadOnlySpan<double> genes);
 
     /// <summary>
     /// Creates a generator for <paramref name="strategyCount"/> gene vectors at once (row-major in
     /// <paramref name="geneMatrix"/>: strategy s, gene g at [s * Genes.Count + g]), sharing indicator work among them.
+    /// The gene vectors must be valid (the engine validates before calling).
     /// </summary>
     ISignalGenerator CreateGenerator(BarSeries bars, ReadOnlySpan<double> geneMatrix, int strategyCount);
 }

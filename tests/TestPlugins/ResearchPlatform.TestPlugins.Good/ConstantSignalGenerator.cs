@@ -7,11 +7,11 @@ internal sealed class ConstantSignalGenerator(double[] levels) : ISignalGenerato
 {
     public int StrategyCount => levels.Length;
 
-    public void Fill(int start, int count, Span<double> targets)
+    public void Fill(int start, int count, int firstLane, int laneCount, Span<double> targets)
     {
         for (var t = 0; t < count; t++)
         {
-            levels.CopyTo(targets.Slice(t * levels.Length, levels.Length));
+            levels.AsSpan(firstLane, laneCount).CopyTo(targets.Slice(t * laneCount, laneCount));
         }
     }
 }

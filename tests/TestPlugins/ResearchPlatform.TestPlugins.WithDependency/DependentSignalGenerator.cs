@@ -7,5 +7,6 @@ internal sealed class DependentSignalGenerator(double level, int strategyCount) 
 {
     public int StrategyCount => strategyCount;
 
-    public void Fill(int start, int count, Span<double> targets) => targets[..(count * strategyCount)].Fill(level);
+    public void Fill(int start, int count, int firstLane, int laneCount, Span<double> targets) =>
+        targets[..(count * laneCount)].Fill(level);
 }

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using ResearchPlatform.Engine.Evolution;
+using ResearchPlatform.Engine.Evolution.Fitness;
+using ResearchPlatform.Host.Cli;
+
+namespace ResearchPlatform.Host.Commands.Evolution;
+
+/// <summary>The options of <c>rp evolve</c>, with the GA's documented defaults.</summary>
+internal sealed class EvolveOptions
+{
+    public Option<string?> Symbol { get; } = new("--symbol") { Description = "Symbol of bars stored in the workspace, e.g. BTC/USDT (with --interval); with --data, names the file's symbol" };
+
+    public Option<string?> Interval { get; } = new("--interval") { Description = "Bar interval of the stored bars, e.g. 1h; with --data, overrides the inferred interval" };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Read the bars from a market-data file instead of the workspace" };
+
+    public Option<int> Population { get; } = new("--population") { Description = "Individuals per generation", DefaultValueFactory = _ => 200 };
+
+    public Option<int> Generations { get; } = new("--generations") { Description = "Generations (including the initial one)", DefaultValueFactory = _ => 30 };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed (recorded with the run; same seed + data + options = same result)", DefaultValueFactory = _ => 42 };
+
+    public Option<string?> SeedTypes { get; } = new("--seed-types") { Description = "Comma-separated seed type ids (default: every loaded seed type)" };
+
+    public Option<int> Folds { get; } = new("--folds") { Description = "Walk-forward folds", DefaultValueFactory = _ => 4 };
+
+    public Option<string> FoldMode { get; } = new Option<string>("--fold-mode") { Description = "rolling (every test window strictly out of sample) or anchored (expanding)", DefaultValueFactory = _ => "rolling" }
+        .AcceptOnlyFromAmong("rolling", "anchored");
+
+    public Option<int> Embargo { get; } = new("--embargo") { Description = "Bars left out after each test window before the next training window", DefaultValueFactory = _ => 0 };
+
+    public Option<double> Holdout { get; } = new("--holdout") { Description = "Share of the data at its end kept as hold-out, never seen by selection", DefaultValueFactory = _ => 0.2 };
+
+    public Option<string> Objective { get; } = new Option<string>("--objective") { Description = "composite (weighted fitness, elitist GA) or pareto (NSGA-II on Sharpe and -max drawdown)", DefaultValueFactory = _ => "composite" }
+        .AcceptOnlyFromAmong("composite", "pareto");
+
+    public Option<int> MinTrades { get; } = new("--min-trades") { Description = "Trades per training window below which fitness is penalised", DefaultValueFactory = _ => 10 };
+
+    public Option<string?> TimeBudget { get; } = new("--time-budget") { Description = "Stop after the generation that exceeds this wall-clock time, e.g. 10m, 90s, 2h" };
+
+    public Option<int> Threads { get; } = new("--threads") { Description = "Evaluation threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<string?> Resume { get; } = new("--resume") { Description = "Continue a stopped run from its last completed generation (RUN_ID from rp runs list)" };
+
+    public Option<bool> Json { get; } = CommonOptions.JsonOption();
+
+    /// <summary>Options that define a run (not allowed with --resume).</summary>
+    public IEnumerable<Option> RunOptions() =>
+        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget];
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in RunOptions().Concat([Threads, Resume, Json]))
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The GA options the command line asks for.</summary>
+    public EvolutionOptions ToEvolutionOptions(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new EvolutionOptions
+        {
+            PopulationSize = parse.GetValue(Population),
+            Generations = parse.GetValue(Generations),
+            Seed = parse.GetValue(Seed),
+            Objective = Enum.Parse<EvolutionObjective>(parse.GetValue(Objective)!, ignoreCase: true),
+            TimeBudget = EvolveInputs.ParseDuration(parse.GetValue(TimeBudget), "--time-budget"),
+            Threads = parse.GetValue(Threads),
+            Fitness = new CompositeFitnessOptions(MinTrades: parse.GetValue(MinTrades)),
+        };
+    }
+}

@@ -1,6 +1,0 @@
-namespace ResearchPlatform.Plugins.Seeds;
-
-/// <summary>Marks the Seeds plugin assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,241 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ResearchPlatform.Plugins.Seeds.Common;
+using ResearchPlatform.Sdk.Data;
+using ResearchPlatform.Sdk.Indicators;
+using V = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace ResearchPlatform.Plugins.Seeds.Momentum;
+
+/// <summary>
+/// Batch signals of <see cref="MomentumSeed"/>. Per block it builds one time-major row per bar of every SMA window
+/// (from compensated prefix sums) and every EMA window (one vectorized recursion step per bar); an aligned group of
+/// 8 lanes with the same fast window and consecutive slow windows then reads its slow lines as one contiguous
+/// vector. Other lanes take the scalar path, which performs the identical operations.
+/// </summary>
+internal sealed class MomentumGenerator : BlockGenerator
+{
+    private const int L = 8;
+    private readonly double[] _close;
+    private readonly PrefixSums _sums;
+    private readonly Lane[] _lanes;
+    private readonly double[] _prevDiff;
+    private readonly double[] _last;
+    private readonly Group[] _groups;
+    private readonly int[] _smaWindows;
+    private readonly int[] _emaWindows;
+    private readonly double[] _emaRow;
+    private readonly double[] _emaAlpha;
+    private double[] _sma = [];
+    private double[] _ema = [];
+
+    public MomentumGenerator(BarSeries bars, ReadOnlySpan<double> genes, int strategyCount)
+        : base(strategyCount, bars.Count)
+    {
+        _close = bars.Close;
+        _sums = PrefixSums.Of(bars.Close);
+        _lanes = new Lane[strategyCount];
+        const int G = 4;
+        var sma = new SortedSet<int>();
+        var ema = new SortedSet<int>();
+        var raw = new (bool Cross, int Ma, int Fast, int Slow)[strategyCount];
+        for (var s = 0; s < strategyCount; s++)
+        {
+            var ma = SeedGenes.IntAt(genes, G, s, MomentumSeed.MaGene);
+            var fast = SeedGenes.IntAt(genes, G, s, MomentumSeed.FastGene);
+            var slow = SeedGenes.IntAt(genes, G, s, MomentumSeed.SlowGene);
+            raw[s] = (SeedGenes.IntAt(genes, G, s, MomentumSeed.ModeGene) == 0, ma, fast, slow);
+            var set = ma == 1 ? ema : sma;
+            set.Add(fast);
+            if (ma != 2)
+            {
+                set.Add(slow);
+            }
+        }
+
+        // only the windows some lane uses: one compact column each
+        _smaWindows = [.. sma];
+        _emaWindows = [.. ema];
+        for (var s = 0; s < strategyCount; s++)
+        {
+            var (cross, ma, fast, slow) = raw[s];
+            var cols = ma == 1 ? _emaWindows : _smaWindows;
+            var fastCol = Array.BinarySearch(cols, fast);
+            var slowCol = ma == 2 ? slow : Array.BinarySearch(cols, slow);
+            _lanes[s] = new Lane(cross, ma, fast, slow, fastCol, slowCol);
+        }
+
+        _prevDiff = new double[strategyCount];
+        _prevDiff.AsSpan().Fill(double.NaN);
+        _last = new double[strategyCount];
+        _emaRow = new double[_emaWindows.Length];
+        _emaRow.AsSpan().Fill(double.NaN);
+        _emaAlpha = new double[_emaWindows.Length];
+        for (var j = 0; j < _emaWindows.Length; j++)
+        {
+            _emaAlpha[j] = 2.0 / (_emaWindows[j] + 1);
+        }
+
+        _groups = new Group[strategyCount / L];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            _groups[g] = Plan(g * L);
+        }
+    }
+
+    protected override void PrepareBlock(int start, int count)
+    {
+        if (_smaWindows.Length > 0)
+        {
+            Ensure(ref _sma, count * _smaWindows.Length);
+            _sums.FillMeanTable(start, count, _smaWindows, _sma);
+        }
+
+        if (_emaWindows.Length > 0)
+        {
+            Ensure(ref _ema, count * _emaWindows.Length);
+            for (var r = 0; r < count; r++)
+            {
+                StepEma(start + r);
+                _emaRow.CopyTo(_ema, r * _emaWindows.Length);
+            }
+        }
+    }
+
+    protected override void FillLanes(int start, int count, int firstLane, int laneCount, Span<double> targets)
+    {
+        if (laneCount == L && firstLane % L == 0 && _groups[firstLane / L].Contiguous)
+        {
+            FillGroup(_groups[firstLane / L], count, firstLane, targets);
+            return;
+        }
+
+        for (var j = 0; j < laneCount; j++)
+        {
+            FillLane(start, count, firstLane + j, targets, j, laneCount);
+        }
+    }
+
+    private void FillGroup(Group g, int count, int firstLane, Span<double> targets)
+    {
+        var table = g.Ema ? _ema : _sma;
+        var width = g.Ema ? _emaWindows.Length : _smaWindows.Length;
+        ref var tb = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var outRef = ref MemoryMarshal.GetReference(targets);
+        var prev = Vector512.LoadUnsafe(ref _prevDiff[firstLane]);
+        var last = Vector512.LoadUnsafe(ref _last[firstLane]);
+        var one = V.One;
+        var minus = -V.One;
+        for (var r = 0; r < count; r++)
+        {
+            var rowAt = (nuint)(r * width);
+            var fast = Vector512.Create(Unsafe(ref tb, rowAt + (nuint)g.FastCol));
+            var slow = Vector512.LoadUnsafe(ref tb, rowAt + (nuint)g.SlowCol0);
+            var d = fast - slow;
+            V target;
+            if (g.Cross)
+            {
+                var up = Vector512.LessThan(prev, V.Zero) & Vector512.GreaterThan(d, V.Zero);
+                var down = Vector512.GreaterThan(prev, V.Zero) & Vector512.LessThan(d, V.Zero);
+                target = Vector512.ConditionalSelect(up, one, Vector512.ConditionalSelect(down, minus, last));
+                last = target;
+            }
+            else
+            {
+                target = Vector512.ConditionalSelect(Vector512.GreaterThan(d, V.Zero), one, Vector512.ConditionalSelect(Vector512.LessThan(d, V.Zero), minus, V.Zero));
+            }
+
+            prev = d;
+            target.StoreUnsafe(ref outRef, (nuint)(r * L));
+        }
+
+        prev.StoreUnsafe(ref _prevDiff[firstLane]);
+        last.StoreUnsafe(ref _last[firstLane]);
+    }
+
+    private void FillLane(int start, int count, int lane, Span<double> targets, int column, int laneCount)
+    {
+        var p = _lanes[lane];
+        var prev = _prevDiff[lane];
+        var last = _last[lane];
+        for (var r = 0; r < count; r++)
+        {
+            double a, b;
+            if (p.Ma == 2)
+            {
+                var t = start + r;
+                a = _sma[(r * _smaWindows.Length) + p.FastCol];
+                b = t - p.Slow >= 0 ? _sums.WindowMean(t - p.Slow, p.Fast) : double.NaN;
+            }
+            else
+            {
+                var table = p.Ma == 1 ? _ema : _sma;
+                var width = p.Ma == 1 ? _emaWindows.Length : _smaWindows.Length;
+                a = table[(r * width) + p.FastCol];
+                b = table[(r * width) + p.SlowCol];
+            }
+
+            var d = a - b;
+            double target;
+            if (p.Cross)
+            {
+                target = prev < 0 && d > 0 ? 1 : prev > 0 && d < 0 ? -1 : last;
+                last = target;
+            }
+            else
+            {
+                target = d > 0 ? 1 : d < 0 ? -1 : 0;
+            }
+
+            prev = d;
+            targets[(r * laneCount) + column] = target;
+        }
+
+        _prevDiff[lane] = prev;
+        _last[lane] = last;
+    }
+
+    private void StepEma(int t)
+    {
+        var x = _close[t];
+        for (var j = 0; j < _emaWindows.Length; j++)
+        {
+            var w = _emaWindows[j];
+            if (t >= w)
+            {
+                _emaRow[j] += _emaAlpha[j] * (x - _emaRow[j]);
+            }
+            else if (t == w - 1)
+            {
+                _emaRow[j] = _sums.WindowMean(t, w);
+            }
+        }
+    }
+
+    private Group Plan(int first)
+    {
+        var p0 = _lanes[first];
+        var ok = p0.Ma != 2;
+        for (var j = 1; j < L && ok; j++)
+        {
+            var p = _lanes[first + j];
+            ok = p.Ma == p0.Ma && p.Cross == p0.Cross && p.FastCol == p0.FastCol && p.SlowCol == p0.SlowCol + j;
+        }
+
+        return new Group(ok, p0.Ma == 1, p0.Cross, p0.FastCol, p0.SlowCol);
+    }
+
+    private static double Unsafe(ref double table, nuint index) => System.Runtime.CompilerServices.Unsafe.Add(ref table, index);
+
+    private static void Ensure(ref double[] buffer, int size)
+    {
+        if (buffer.Length < size)
+        {
+            buffer = new double[size];
+        }
+    }
+
+    private readonly record struct Lane(bool Cross, int Ma, int Fast, int Slow, int FastCol, int SlowCol);
+
+    private readonly record struct Group(bool Contiguous, bool Ema, bool Cross, int FastCol, int SlowCol0);
+}

@@ -1,0 +1,163 @@
+namespace ResearchPlatform.Sdk.Indicators;
+
+/// <summary>
+/// Compensated (double-double) prefix sums of a series, so that the sum of any window is exact to about one ulp of
+/// the window sum itself, whatever the magnitude of the running total. This is what makes one prefix array serve
+/// every rolling window (the "one rolling-sum table serves every window" batch path) without the drift of a naive
+/// running sum: a flat price stretch gives SMA(2) == SMA(50) exactly.
+/// </summary>
+public sealed class PrefixSums
+{
+    private readonly double[] _hi;
+    private readonly double[] _lo;
+
+    private PrefixSums(double[] hi, double[] lo)
+    {
+        _hi = hi;
+        _lo = lo;
+    }
+
+    /// <summary>Number of input values.</summary>
+    public int Count => _hi.Length - 1;
+
+    /// <summary>Prefix sums of <paramref name="values"/>.</summary>
+    public static PrefixSums Of(ReadOnlySpan<double> values)
+    {
+        var hi = new double[values.Length + 1];
+        var lo = new double[values.Length + 1];
+        double h = 0, l = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            Add(ref h, ref l, values[i], 0);
+            hi[i + 1] = h;
+            lo[i + 1] = l;
+        }
+
+        return new PrefixSums(hi, lo);
+    }
+
+    /// <summary>Prefix sums of the squares of <paramref name="values"/> (each square taken exactly via FMA).</summary>
+    public static PrefixSums OfSquares(ReadOnlySpan<double> values)
+    {
+        var hi = new double[values.Length + 1];
+        var lo = new double[values.Length + 1];
+        double h = 0, l = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = values[i] * values[i];
+            Add(ref h, ref l, p, Math.FusedMultiplyAdd(values[i], values[i], -p));
+            hi[i + 1] = h;
+            lo[i + 1] = l;
+        }
+
+        return new PrefixSums(hi, lo);
+    }
+
+    /// <summary>Prefix sums of the products x[i] * y[i] (each product taken exactly via FMA).</summary>
+    public static PrefixSums OfProducts(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length)
+        {
+            throw new ArgumentException($"lengths differ ({x.Length} vs {y.Length})", nameof(y));
+        }
+
+        var hi = new double[x.Length + 1];
+        var lo = new double[x.Length + 1];
+        double h = 0, l = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var p = x[i] * y[i];
+            Add(ref h, ref l, p, Math.FusedMultiplyAdd(x[i], y[i], -p));
+            hi[i + 1] = h;
+            lo[i + 1] = l;
+        }
+
+        return new PrefixSums(hi, lo);
+    }
+
+    /// <summary>Sum of values [end - length + 1, end] (inclusive); <paramref name="length"/> &gt;= 1.</summary>
+    public double WindowSum(int end, int length) => Diff(end + 1, end + 1 - length);
+
+    /// <summary>Mean of values [end - length + 1, end]; NaN when the window starts before index 0.</summary>
+    public double WindowMean(int end, int length) => end + 1 < length ? double.NaN : Diff(end + 1, end + 1 - length) / length;
+
+    /// <summary>
+    /// Writes a time-major table of rolling means: <c>table[(t - start) * maxWindow + (w - 1)]</c> = mean of the
+    /// <c>w</c> values ending at <c>t</c>, for t in [start, start + count) and w in 1..maxWindow; NaN while t + 1 &lt; w.
+    /// Same numbers as <see cref="WindowMean"/>.
+    /// </summary>
+    public void FillMeanTable(int start, int count, int maxWindow, Span<double> table)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWindow, 1);
+        if (start < 0 || count < 0 || start + count > Count || table.Length < count * maxWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"rows [{start}, {start + count}) x {maxWindow} do not fit");
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            var t = start + r;
+            var row = table.Slice(r * maxWindow, maxWindow);
+            var valid = Math.Min(maxWindow, t + 1);
+            var bh = _hi[t + 1];
+            var bl = _lo[t + 1];
+            for (var w = 1; w <= valid; w++)
+            {
+                var a = t + 1 - w;
+                row[w - 1] = Diff(bh, bl, _hi[a], _lo[a]) / w;
+            }
+
+            row[valid..].Fill(double.NaN);
+        }
+    }
+
+    /// <summary>
+    /// Writes a time-major table of rolling means for the listed windows only:
+    /// <c>table[(t - start) * windows.Length + j]</c> = mean of the <c>windows[j]</c> values ending at t; NaN while
+    /// t + 1 &lt; windows[j]. Same numbers as <see cref="WindowMean"/>.
+    /// </summary>
+    public void FillMeanTable(int start, int count, ReadOnlySpan<int> windows, Span<double> table)
+    {
+        var width = windows.Length;
+        if (start < 0 || count < 0 || start + count > Count || table.Length < count * width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"rows [{start}, {start + count}) x {width} do not fit");
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            var t = start + r;
+            var row = table.Slice(r * width, width);
+            var bh = _hi[t + 1];
+            var bl = _lo[t + 1];
+            for (var j = 0; j < width; j++)
+            {
+                var w = windows[j];
+                var a = t + 1 - w;
+                row[j] = a < 0 ? double.NaN : Diff(bh, bl, _hi[a], _lo[a]) / w;
+            }
+        }
+    }
+
+    private double Diff(int b, int a) => Diff(_hi[b], _lo[b], _hi[a], _lo[a]);
+
+    private static double Diff(double bh, double bl, double ah, double al)
+    {
+        // two-diff of the high parts (exact), then the low parts.
+        var d = bh - ah;
+        var bb = d - bh;
+        var err = (bh - (d - bb)) + (-ah - bb);
+        return d + (err + (bl - al));
+    }
+
+    private static void Add(ref double hi, ref double lo, double x, double xLo)
+    {
+        var s = hi + x;
+        var bb = s - hi;
+        var err = (hi - (s - bb)) + (x - bb);
+        lo += err + xLo;
+        var h = s + lo;
+        lo -= h - s;
+        hi = h;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using ResearchPlatform.Engine.Evolution.Persistence;
+using ResearchPlatform.Engine.Storage;
+using ResearchPlatform.Host.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace ResearchPlatform.Host.Tests.Commands.Evolution;
+
+public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Evolve_Help_ListsTheOptionsAndExitsZero()
+    {
+        var (exit, stdout, _) = await RpSession.RunAsync(_dir.Path, "evolve", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json" })
+        {
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "evolve" }, "give --symbol and --interval")]
+    [InlineData(new[] { "evolve", "--symbol", "BTC/USDT", "--interval", "1h" }, "no BTC/USDT 1h bars in the workspace")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--seed-types", "astrology" }, "unknown seed type 'astrology'")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--population", "2", "--holdout", "0.95" }, "population must be at least 4")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--objective", "greed" }, "greed")]
+    [InlineData(new[] { "evolve", "--resume", "evo-0042" }, "no evolution run 'evo-0042'")]
+    [InlineData(new[] { "evolve", "--resume", "evo-0042", "--population", "10" }, "remove --population")]
+    [InlineData(new[] { "runs", "show", "evo-0042" }, "no evolution run 'evo-0042'")]
+    public async Task Evolve_BadInput_ExitsTwoNamingTheProblemAndStoresNoRun(string[] args, string message)
+    {
+        var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 600);
+
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, args.Select(a => a == "DATA" ? data : a).ToArray());
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout);
+        if (File.Exists(Path.Combine(_dir.Path, ResearchDatabase.FileName)))
+        {
+            using var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName));
+            Assert.Empty(new EvolutionRunStore(db, TimeProvider.System).List());
+        }
+    }
+
+    [Fact]
+    public async Task Evolve_SyntheticFileJson_OneDocumentWithGenerationsAndHallOfFameMatchingDuckDb()
+    {
+        var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 3000);
+
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, "evolve", "--data", data, "--population", "24", "--generations", "3", "--folds", "3", "--min-trades", "2", "--seed-types", "momentum", "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal("evo-0001", root.GetProperty("run_id").GetString());
+        Assert.Equal("completed", root.GetProperty("status").GetString());
+        Assert.Equal(3, root.GetProperty("generations").GetArrayLength());
+        Assert.Equal(3, root.GetProperty("walk_forward").GetProperty("folds").GetArrayLength());
+        Assert.Equal([2400, 3000], root.GetProperty("walk_forward").GetProperty("holdout").EnumerateArray().Select(e => e.GetInt32()));
+        var best = root.GetProperty("hall_of_fame")[0];
+        Assert.Equal("momentum", best.GetProperty("seed_type").GetString());
+        Assert.True(best.GetProperty("genes").TryGetProperty("fast", out _));
+        Assert.Equal(JsonValueKind.Number, best.GetProperty("holdout").GetProperty("sharpe").ValueKind);
+        Assert.Contains("gen 3/3", stderr, StringComparison.Ordinal);
+
+        using var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName));
+        Assert.Equal(3, Count(db, "SELECT count(*) FROM generations WHERE run_id = 'evo-0001'"));
+        Assert.Equal(root.GetProperty("distinct_evaluations").GetInt64(), Count(db, "SELECT count(*) FROM individuals WHERE run_id = 'evo-0001'"));
+        Assert.Equal(root.GetProperty("hall_of_fame").GetArrayLength(), Count(db, "SELECT count(*) FROM hall_of_fame WHERE list = 'hall_of_fame'"));
+    }
+
+    [Fact]
+    public async Task Evolve_InterruptedThenResumed_CompletesAndRunsListShowsIt()
+    {
+        var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
+        await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
+
+        run.Interrupt();
+        var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
+        int completedBefore;
+        using (var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName)))
+        {
+            var stopped = new EvolutionRunStore(db, TimeProvider.System).Find("evo-0001")!;
+            Assert.Equal(EvolutionRunStatus.Stopped, stopped.Status);
+            completedBefore = stopped.CompletedGenerations;
+            Assert.InRange(completedBefore, 1, 39);
+            Assert.Equal(completedBefore, Count(db, "SELECT count(*) FROM generations"));
+        }
+
+        var (exit2, stdout2, stderr2) = await RpSession.RunAsync(_dir.Path, "evolve", "--resume", "evo-0001", "--json");
+
+        Assert.True(exit2 == 0, stderr2);
+        Assert.Contains($"resuming run evo-0001 after generation {completedBefore - 1}", stderr2, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(stdout2);
+        Assert.Equal("completed", doc.RootElement.GetProperty("status").GetString());
+        var generations = doc.RootElement.GetProperty("generations").EnumerateArray().Select(g => g.GetProperty("generation").GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(0, generations.Count), generations);
+        var (exit3, list, _) = await RpSession.RunAsync(_dir.Path, "runs", "list", "--json");
+        Assert.Equal(0, exit3);
+        using var listed = JsonDocument.Parse(list);
+        Assert.Equal("completed", listed.RootElement.GetProperty("runs")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Evolve_BtcHourly_RunsFromTheCliAndLandsInDuckDb()
+    {
+        var file = TestData.File(output, "crypto", "binance-1h", "BTC_USDT-1h.json");
+        if (file is null)
+        {
+            return;
+        }
+
+        var (exit, stdout, stderr) = await RpSession.RunAsync(_dir.Path, "evolve", "--data", file, "--population", "40", "--generations", "3", "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(45_024, doc.RootElement.GetProperty("bars").GetInt32());
+        Assert.Equal(["breakout", "mean_reversion", "momentum", "volatility"], doc.RootElement.GetProperty("seed_types").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal("BTC/USDT", doc.RootElement.GetProperty("symbol").GetString());
+        var (exit2, show, _) = await RpSession.RunAsync(_dir.Path, "runs", "show", "evo-0001");
+        Assert.Equal(0, exit2);
+        Assert.Contains("hall of fame", show, StringComparison.Ordinal);
+        Assert.Contains("deflated Sharpe", show, StringComparison.Ordinal);
+    }
+
+    private static long Count(ResearchDatabase db, string sql)
+    {
+        using var cmd = db.Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace ResearchPlatform.Host.Tests.TestSupport;
+
+/// <summary>A running CLI process (<c>dotnet rp.dll</c> next to the tests) in a given workspace: wait for its output, interrupt it like Ctrl+C.</summary>
+internal sealed class RpSession
+{
+    private readonly Process _process;
+    private readonly Task<string> _stdout;
+    private readonly List<string> _stderr = [];
+
+    private RpSession(string workspace, string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rp.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["RP_WORKSPACE"] = workspace;
+        _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet rp.dll");
+        _stdout = _process.StandardOutput.ReadToEndAsync();
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (_stderr)
+                {
+                    _stderr.Add(e.Data);
+                }
+            }
+        };
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return string.Join('\n', _stderr);
+            }
+        }
+    }
+
+    public static RpSession Start(string workspace, params string[] args) => new(workspace, args);
+
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string workspace, params string[] args)
+    {
+        var p = Start(workspace, args);
+        return await p.WaitAsync(TimeSpan.FromMinutes(5));
+    }
+
+    public async Task<(int Exit, string Stdout, string Stderr)> WaitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        var stdout = await _stdout;
+        _process.WaitForExit(); // flushes the asynchronous stderr reader
+        return (_process.ExitCode, stdout, Stderr);
+    }
+
+    /// <summary>Waits until stderr contains <paramref name="text"/>.</summary>
+    public async Task WaitForStderrAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        {
+            if (deadline.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"'{text}' not seen on stderr: {Stderr}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Sends SIGINT (what Ctrl+C sends).</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}
