@@ -75,7 +75,8 @@ internal sealed class RiskManager
             }
         }
 
-        return new RiskUpdate(Level, metrics, events, ApplyLevel(events, now));
+        var change = ApplyLevel(events, now);
+        return new RiskUpdate(Level, metrics, events, change);
     }
 
     /// <summary>Records a fill for the trade-rate limit.</summary>
