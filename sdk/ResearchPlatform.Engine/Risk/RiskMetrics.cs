@@ -8,7 +8,10 @@ namespace ResearchPlatform.Engine.Risk;
 /// <param name="TotalDrawdownPct">Drop from the all-time equity high, fraction.</param>
 /// <param name="PortfolioVolatilityPct">Annualised stdev of the recent per-bar equity returns.</param>
 /// <param name="RecentSharpe">Annualised mean / stdev of the recent per-bar equity returns (risk-free 0).</param>
-/// <param name="AverageCorrelation">Mean correlation of each held asset's returns with the portfolio's returns.</param>
+/// <param name="AverageCorrelation">
+/// Mean correlation of each held asset's returns with the portfolio's returns; 0 with fewer than two such assets (a
+/// single holding is trivially correlated with itself).
+/// </param>
 /// <param name="ConcentrationPct">Largest position notional / equity.</param>
 /// <param name="ConsecutiveLosses">Losing closed trades in a row.</param>
 /// <param name="LossStreakPct">Sum of the losing streak's losses / equity at each loss.</param>

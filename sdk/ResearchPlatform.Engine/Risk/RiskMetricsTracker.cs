@@ -131,7 +131,7 @@ internal sealed class RiskMetricsTracker
             TotalDrawdownPct: Drawdown(_peakEquity, equity),
             PortfolioVolatilityPct: enough ? sd * annual : double.NaN,
             RecentSharpe: enough && sd > 0 ? mean / sd * annual : double.NaN,
-            AverageCorrelation: corrCount > 0 ? corrSum / corrCount : 0,
+            AverageCorrelation: corrCount >= 2 ? corrSum / corrCount : 0,
             ConcentrationPct: equity > 0 ? largest / equity : double.PositiveInfinity,
             ConsecutiveLosses: ConsecutiveLosses,
             LossStreakPct: LossStreakPct,

@@ -45,7 +45,7 @@ internal sealed class RegimeDetector
         {
             vol = _returns.MeanStdDev().StdDev * Math.Sqrt(_o.PeriodsPerYear);
             _vols.Add(vol);
-            pct = Percentile(_vols, vol);
+            pct = _vols.Count >= _o.MinPercentileSamples ? Percentile(_vols, vol) : double.NaN;
         }
 
         var trend = _closes.Count == _closes.Capacity ? (close / Mean(_closes)) - 1 : double.NaN;

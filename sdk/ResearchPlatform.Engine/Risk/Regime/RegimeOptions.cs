@@ -9,6 +9,7 @@ namespace ResearchPlatform.Engine.Risk.Regime;
 /// <param name="GreedTiebreak">Fear &amp; Greed at or above which a trendless market counts as bull (75).</param>
 /// <param name="FearTiebreak">Fear &amp; Greed at or below which a trendless market counts as bear (25).</param>
 /// <param name="PeriodsPerYear">Annualisation factor for volatility (365: crypto trades every day).</param>
+/// <param name="MinPercentileSamples">Volatility values needed before a percentile is reported (30); NaN before.</param>
 internal sealed record RegimeOptions(
     int VolatilityWindow = 20,
     int PercentileWindow = 365,
@@ -17,7 +18,8 @@ internal sealed record RegimeOptions(
     double VolatilePercentile = 0.7,
     double GreedTiebreak = 75,
     double FearTiebreak = 25,
-    double PeriodsPerYear = 365)
+    double PeriodsPerYear = 365,
+    int MinPercentileSamples = 30)
 {
     public static RegimeOptions Default { get; } = new();
 }

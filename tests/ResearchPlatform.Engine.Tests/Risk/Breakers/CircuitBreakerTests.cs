@@ -84,16 +84,17 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
-    public void CorrelationSpike_AssetMovesWithPortfolio_TripsModerateAndResetsWhenItDecouples()
+    public void CorrelationSpike_AssetsMoveWithPortfolio_TripsModerateAndResetsWhenTheyDecouple()
     {
         var h = new RiskHarness(options: new RiskManagerOptions(ReturnWindow: 5, MinCorrelationSamples: 5));
+        var eth = new PositionSnapshot("ETH", 1, 100);
         double[] equities = [100_000, 101_000, 100_500, 102_000, 101_000, 103_000];
-        h.Bar(equities[0], null, null, Btc);
+        h.Bar(equities[0], null, null, Btc, eth);
         RiskUpdate last = null!;
         for (var i = 1; i < equities.Length; i++)
         {
             var r = (equities[i] / equities[i - 1]) - 1;
-            last = h.Bar(equities[i], null, new Dictionary<string, double> { ["BTC"] = 2 * r }, Btc);
+            last = h.Bar(equities[i], null, new Dictionary<string, double> { ["BTC"] = 2 * r, ["ETH"] = r }, Btc, eth);
         }
 
         Assert.Equal(1.0, last.Metrics.AverageCorrelation, 12);
@@ -106,11 +107,27 @@ public sealed class CircuitBreakerTests
         {
             var r = (eq / prev) - 1;
             prev = eq;
-            last = h.Bar(eq, null, new Dictionary<string, double> { ["BTC"] = -r }, Btc);
+            last = h.Bar(eq, null, new Dictionary<string, double> { ["BTC"] = -r, ["ETH"] = -3 * r }, Btc, eth);
         }
 
         Assert.Equal(-1.0, last.Metrics.AverageCorrelation, 12);
         Assert.False(h.Manager.IsActive(CircuitBreakerRules.CorrelationSpike));
+    }
+
+    [Fact]
+    public void CorrelationSpike_SingleHolding_AverageCorrelationIsZero()
+    {
+        var h = new RiskHarness(options: new RiskManagerOptions(ReturnWindow: 5, MinCorrelationSamples: 5));
+        double[] equities = [100_000, 101_000, 100_500, 102_000, 101_000, 103_000];
+        h.Bar(equities[0], null, null, Btc);
+        RiskUpdate last = null!;
+        for (var i = 1; i < equities.Length; i++)
+        {
+            last = h.Bar(equities[i], null, new Dictionary<string, double> { ["BTC"] = (equities[i] / equities[i - 1]) - 1 }, Btc);
+        }
+
+        Assert.Equal(0, last.Metrics.AverageCorrelation);
+        Assert.Empty(last.BreakerEvents);
     }
 
     [Fact]

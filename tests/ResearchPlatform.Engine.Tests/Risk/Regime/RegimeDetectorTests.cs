@@ -4,7 +4,7 @@ namespace ResearchPlatform.Engine.Tests.Risk.Regime;
 
 public sealed class RegimeDetectorTests
 {
-    private static readonly RegimeOptions Small = new(VolatilityWindow: 4, PercentileWindow: 10, TrendWindow: 5, TrendBand: 0.02, VolatilePercentile: 0.7);
+    private static readonly RegimeOptions Small = new(VolatilityWindow: 4, PercentileWindow: 10, TrendWindow: 5, TrendBand: 0.02, VolatilePercentile: 0.7, MinPercentileSamples: 1);
 
     private static RegimeSnapshot Feed(RegimeDetector d, IEnumerable<double> closes, double? fg = null)
     {
@@ -26,6 +26,16 @@ public sealed class RegimeDetectorTests
         var sd = Math.Sqrt(4 * a * a / 3); // mean 0, sample variance 4a^2/3
         Assert.Equal(sd * Math.Sqrt(365), s.Volatility, 12);
         Assert.Equal(1.0, s.VolatilityPercentile); // only value so far
+    }
+
+    [Fact]
+    public void Update_FewVolatilityValues_PercentileUnknownUntilMinimum()
+    {
+        var d = new RegimeDetector(Small with { MinPercentileSamples = 3 });
+        var s = Feed(d, [100, 101, 100, 102, 100, 103]); // 5 returns: 2 volatility values
+        Assert.False(double.IsNaN(s.Volatility));
+        Assert.True(double.IsNaN(s.VolatilityPercentile));
+        Assert.False(double.IsNaN(d.Update(101, null).VolatilityPercentile));
     }
 
     [Fact]
