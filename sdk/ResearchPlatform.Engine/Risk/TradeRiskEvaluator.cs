@@ -17,16 +17,21 @@ internal static class TradeRiskEvaluator
         var equity = portfolio.Equity;
         var q0 = portfolio.QuantityOf(order.Symbol);
         var q1 = q0 + order.Quantity;
-        var reducing = order.Quantity != 0 && (q1 == 0 || (Math.Sign(q1) == Math.Sign(q0) && Math.Abs(q1) < Math.Abs(q0)));
+        if (!double.IsFinite(order.Quantity) || order.Quantity == 0 || !(order.Price > 0) || !double.IsFinite(order.Price))
+        {
+            return TradeRiskVerdict.Reject(order.Quantity, level, "order needs a finite non-zero quantity and a positive price", []);
+        }
+
+        var reducing = q1 == 0 || (Math.Sign(q1) == Math.Sign(q0) && Math.Abs(q1) < Math.Abs(q0));
         var rate = new RiskCheck("max_trades_per_hour", tradesLastHour, g.MaxTradesPerHour, !rateBlocked);
         if (reducing)
         {
             return TradeRiskVerdict.Approve(order.Quantity, level, [rate]);
         }
 
-        if (order.Quantity == 0 || !(order.Price > 0) || !(equity > 0))
+        if (!(equity > 0))
         {
-            return TradeRiskVerdict.Reject(order.Quantity, level, "order needs a non-zero quantity, a positive price and positive equity", [rate]);
+            return TradeRiskVerdict.Reject(order.Quantity, level, "no positive equity: only reducing orders", [rate]);
         }
 
         var levelReason = level switch

@@ -143,6 +143,27 @@ public sealed class TradeRiskEvaluationTests
         Assert.Equal(RiskDecision.Approve, h.Manager.EvaluateTradeRisk(new OrderIntent("BTC", -50, 100), Ctx(false, btc)).Decision);
     }
 
+    [Theory]
+    [InlineData(double.NaN, 100)]
+    [InlineData(0, 100)]
+    [InlineData(10, 0)]
+    [InlineData(10, double.PositiveInfinity)]
+    public void EvaluateTradeRisk_InvalidOrder_RejectsWithReason(double quantity, double price)
+    {
+        var v = AtLevel(RiskLevel.Low).Manager.EvaluateTradeRisk(new OrderIntent("BTC", quantity, price), Ctx());
+        Assert.Equal((RiskDecision.Reject, 0.0), (v.Decision, v.ApprovedQuantity));
+        Assert.StartsWith("order needs a finite non-zero quantity", v.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvaluateTradeRisk_NonPositiveEquity_RejectsIncreaseApprovesReduction()
+    {
+        var m = AtLevel(RiskLevel.Low).Manager;
+        var ctx = new TradeRiskContext(RiskHarness.Portfolio(-500, new PositionSnapshot("BTC", 10, 100)));
+        Assert.Equal(RiskDecision.Reject, m.EvaluateTradeRisk(new OrderIntent("BTC", 1, 100), ctx).Decision);
+        Assert.Equal(RiskDecision.Approve, m.EvaluateTradeRisk(new OrderIntent("BTC", -10, 100), ctx).Decision);
+    }
+
     [Fact]
     public void OnBar_DrawdownBreaker_StopsNewTradesInABarLoop()
     {
