@@ -1,9 +1,9 @@
 namespace ResearchPlatform.Engine.Risk.Regime;
 
 /// <summary>
-/// Rule-based regime classifier, updated once per daily close in O(window): rolling 20-day volatility of log returns,
-/// its percentile over the last year of volatility values, trend = close vs its 50-day SMA, and Fear &amp; Greed as the
-/// tiebreak when the trend is inside the band. Feed sentiment through <see cref="FearGreedHistory.ValueAsOf"/> so it is
+/// Regime detector, updated once per daily close in O(window): rolling 20-day volatility of log returns,
+/// its percentile over the last year of volatility values, trend = close vs its 50-day SMA, and Fear &amp; Greed; the
+/// features go to an <see cref="IRegimeClassifier"/> (rules by default, or k-means). Feed sentiment through <see cref="FearGreedHistory.ValueAsOf"/> so it is
 /// lagged correctly.
 /// </summary>
 internal sealed class RegimeDetector
@@ -12,11 +12,14 @@ internal sealed class RegimeDetector
     private readonly RollingWindow _returns;
     private readonly RollingWindow _closes;
     private readonly RollingWindow _vols;
+    private readonly IRegimeClassifier _classifier;
     private double _lastClose = double.NaN;
 
-    public RegimeDetector(RegimeOptions? options = null)
+    /// <summary>Creates a detector; <paramref name="classifier"/> defaults to <see cref="RuleRegimeClassifier"/>.</summary>
+    public RegimeDetector(RegimeOptions? options = null, IRegimeClassifier? classifier = null)
     {
         _o = options ?? RegimeOptions.Default;
+        _classifier = classifier ?? new RuleRegimeClassifier(_o);
         _returns = new RollingWindow(_o.VolatilityWindow);
         _closes = new RollingWindow(_o.TrendWindow);
         _vols = new RollingWindow(_o.PercentileWindow);
@@ -53,27 +56,8 @@ internal sealed class RegimeDetector
         return Current;
     }
 
-    private MarketRegime Classify(double trend, double volPercentile, double? fearGreed)
-    {
-        if (double.IsNaN(trend))
-        {
-            return MarketRegime.Sideways;
-        }
-
-        var direction = trend > _o.TrendBand ? 1 : trend < -_o.TrendBand ? -1 : 0;
-        if (direction == 0 && fearGreed is { } fg)
-        {
-            direction = fg >= _o.GreedTiebreak ? 1 : fg <= _o.FearTiebreak ? -1 : 0;
-        }
-
-        var volatile_ = volPercentile >= _o.VolatilePercentile;
-        return direction switch
-        {
-            > 0 => volatile_ ? MarketRegime.BullVolatile : MarketRegime.BullStable,
-            < 0 => volatile_ ? MarketRegime.BearVolatile : MarketRegime.BearStable,
-            _ => MarketRegime.Sideways,
-        };
-    }
+    private MarketRegime Classify(double trend, double volPercentile, double? fearGreed) =>
+        double.IsNaN(trend) ? MarketRegime.Sideways : _classifier.Classify(trend, volPercentile, fearGreed);
 
     private static double Mean(RollingWindow w)
     {
