@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using ResearchPlatform.Host.Plugins;
+using ResearchPlatform.Sdk.Risk;
 using ResearchPlatform.Sdk.Seeds;
 
 namespace ResearchPlatform.Host.Tests.Plugins;
@@ -146,6 +147,18 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.StartsWith(seeds.Manifest.Version + "+", seeds.VersionTag);
         Assert.NotNull(seeds.LoadContextReference());
         Assert.All(seeds.Components, c => Assert.True(c.Instance is ISeedType));
+    }
+
+    [Fact]
+    public void Load_RealRiskGenomesPluginInBuildOutput_ProvidesThePresetsAsRiskDefinitions()
+    {
+        using var catalog = PluginCatalog.Load(PluginSearchPaths.Resolve(AppContext.BaseDirectory, null, null));
+
+        var risk = Assert.Single(catalog.Plugins, p => p.Id == "RiskGenomes");
+        Assert.True(risk.IsLoaded, risk.Error);
+        Assert.Equal(["risk:aggressive", "risk:conservative", "risk:default"], risk.Components.Select(c => c.Key).Order(StringComparer.Ordinal));
+        var definition = Assert.IsAssignableFrom<IRiskGenomeDefinition>(risk.Components.Single(c => c.Key == "risk:default").Instance);
+        Assert.Equal(new RiskGenome(), RiskGenome.Defaults(definition));
     }
 
     [Fact]

@@ -75,12 +75,12 @@ public sealed class PluginManifestReaderTests
     public void Parse_BadProvidesEntries_NamesEachIndex()
     {
         var ex = Assert.Throws<PluginManifestException>(() => Parse(
-            """{"id":"a","version":"1.0.0","sdkVersion":"1.0","assembly":"a.dll","provides":["momentum","risk:x","seed:a",1,"SEED:A"]}"""));
+            """{"id":"a","version":"1.0.0","sdkVersion":"1.0","assembly":"a.dll","provides":["momentum","venue:x","seed:a",1,"SEED:A"]}"""));
 
         Assert.Equal(
             [
                 "field 'provides[0]': 'momentum' is not of the form kind:id (e.g. seed:momentum)",
-                "field 'provides[1]': unknown kind 'risk' (known: seed)",
+                "field 'provides[1]': unknown kind 'venue' (known: seed, risk)",
                 "field 'provides[3]': must be a \"kind:id\" string, found a number",
                 "field 'provides[4]': 'SEED:A' is listed twice",
             ],

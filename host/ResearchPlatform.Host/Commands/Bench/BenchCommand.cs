@@ -11,6 +11,7 @@ public static class BenchCommand
         CreateData(),
         BacktestBenchCommand.Create(),
         EvolveBenchmarkCommand.Create(common ?? new CommonOptions()),
+        RiskBenchCommand.Create(),
     };
 
     private static Command CreateData()
