@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using ResearchPlatform.Sdk.Execution;
 using ResearchPlatform.Sdk.Seeds;
 
 namespace ResearchPlatform.Host.Plugins;
@@ -9,10 +10,14 @@ public static class PluginContracts
     /// <summary>The kind of <see cref="ISeedType"/> in <c>provides</c> entries.</summary>
     public const string Seed = "seed";
 
+    /// <summary>The kind of <see cref="IExchangeAdapter"/> in <c>provides</c> entries.</summary>
+    public const string Exchange = "exchange";
+
     /// <summary>Every contract the host knows, in a fixed order.</summary>
     public static ReadOnlyCollection<PluginContract> All { get; } = Array.AsReadOnly(
     [
         PluginContract.Create<ISeedType>(Seed, s => s.Id),
+        PluginContract.Create<IExchangeAdapter>(Exchange, e => e.VenueId),
     ]);
 
     /// <summary>Finds a contract by kind (case-insensitive).</summary>
