@@ -132,7 +132,12 @@ internal sealed class OrderManager
         }
 
         var cancel = new CancelOrder(o.Order.Symbol, clientOrderId, o.ExchangeOrderId);
-        return await CallVenueAsync(o, t => _venue.CancelOrderAsync(cancel, t), JournalEntryKind.CancelRejected, cancellationToken);
+        var neverAcknowledged = o.AcceptedAt is null;
+        return await CallVenueAsync(
+            o,
+            t => _venue.CancelOrderAsync(cancel, t),
+            ex => ex.Kind == ExchangeErrorKind.NotFound && neverAcknowledged ? JournalEntryKind.Canceled : JournalEntryKind.CancelRejected,
+            cancellationToken);
     }
 
     /// <summary>Requests a modification (null keeps a field). False when the order is unknown, closed, or refused.</summary>
@@ -146,7 +151,7 @@ internal sealed class OrderManager
         }
 
         var modify = new ModifyOrder(o.Order.Symbol, clientOrderId, o.ExchangeOrderId, quantity, limitPrice, triggerPrice);
-        return await CallVenueAsync(o, t => _venue.ModifyOrderAsync(modify, t), JournalEntryKind.ModifyRejected, cancellationToken);
+        return await CallVenueAsync(o, t => _venue.ModifyOrderAsync(modify, t), _ => JournalEntryKind.ModifyRejected, cancellationToken);
     }
 
     /// <summary>Applies one venue event: journaled and applied if legal, counted otherwise.</summary>
@@ -277,7 +282,7 @@ internal sealed class OrderManager
         return new OrderSubmission(command.ClientOrderId, order.State, order.Reason);
     }
 
-    private async ValueTask<bool> CallVenueAsync(ManagedOrder o, Func<CancellationToken, ValueTask> call, JournalEntryKind onRefused, CancellationToken cancellationToken)
+    private async ValueTask<bool> CallVenueAsync(ManagedOrder o, Func<CancellationToken, ValueTask> call, Func<ExchangeException, JournalEntryKind> onRefused, CancellationToken cancellationToken)
     {
         try
         {
@@ -298,8 +303,10 @@ internal sealed class OrderManager
         }
         catch (ExchangeException ex)
         {
-            Record(NewEntry(onRefused, o.ClientOrderId) with { Reason = $"{ex.Kind}: {ex.Message}" }, persist: true);
-            return false;
+            var kind = onRefused(ex);
+            var reason = kind == JournalEntryKind.Canceled ? "canceled before the venue acknowledged it (venue: not found)" : $"{ex.Kind}: {ex.Message}";
+            Record(NewEntry(kind, o.ClientOrderId) with { Reason = reason }, persist: true);
+            return kind == JournalEntryKind.Canceled;
         }
     }
 

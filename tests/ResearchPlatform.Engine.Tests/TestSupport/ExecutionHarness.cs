@@ -19,7 +19,7 @@ internal sealed class ExecutionHarness : IDisposable
 
     private DateTimeOffset _nextBar = Start;
 
-    public ExecutionHarness(SimulatedVenueOptions? venueOptions = null, ExchangeRetryOptions? retry = null, IOrderRiskCheck? risk = null, Func<IExchangeAdapter, IExchangeAdapter>? wrap = null)
+    public ExecutionHarness(SimulatedVenueOptions? venueOptions = null, ExchangeRetryOptions? retry = null, IOrderRiskCheck? risk = null, Func<IExchangeAdapter, IExchangeAdapter>? wrap = null, bool fsync = true)
     {
         Directory = Path.Combine(Path.GetTempPath(), "rp-orders-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -29,7 +29,8 @@ internal sealed class ExecutionHarness : IDisposable
         Adapter = wrap?.Invoke(Venue) ?? Venue;
         Options = new OrderManagerOptions { Retry = retry ?? new ExchangeRetryOptions() };
         Risk = risk;
-        Journal = new FileOrderJournal(JournalPath);
+        Fsync = fsync;
+        Journal = new FileOrderJournal(JournalPath, fsync);
         Manager = new OrderManager(Adapter, Journal, Options, Clock, risk, Log.Add);
     }
 
@@ -46,6 +47,8 @@ internal sealed class ExecutionHarness : IDisposable
     public OrderManagerOptions Options { get; }
 
     public IOrderRiskCheck? Risk { get; }
+
+    public bool Fsync { get; }
 
     public FileOrderJournal Journal { get; private set; }
 
@@ -71,7 +74,7 @@ internal sealed class ExecutionHarness : IDisposable
     {
         Journal.Dispose();
         beforeReopen?.Invoke(JournalPath);
-        Journal = new FileOrderJournal(JournalPath);
+        Journal = new FileOrderJournal(JournalPath, Fsync);
         Manager = new OrderManager(Adapter, Journal, Options, Clock, Risk, Log.Add);
         await Manager.StartAsync(CancellationToken.None);
         return Manager;

@@ -72,6 +72,15 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         }
     }
 
+    /// <summary>The venue's view of an order without going through the faulty request path (inspection, tests).</summary>
+    public VenueOrder? Peek(string clientOrderId)
+    {
+        lock (_gate)
+        {
+            return _byClientId.TryGetValue(clientOrderId, out var o) ? o.Snapshot() : null;
+        }
+    }
+
     /// <summary>Signed position per symbol on the venue's books.</summary>
     public decimal PositionOf(string symbol)
     {
