@@ -42,12 +42,13 @@ public sealed class OrderStateMachineTests
     }
 
     [Theory]
-    [InlineData(OrderState.Filled)]
-    [InlineData(OrderState.Canceled)]
-    [InlineData(OrderState.Rejected)]
-    [InlineData(OrderState.Expired)]
-    internal void Next_TerminalState_HasNoExit(OrderState state)
+    [InlineData("Filled")]
+    [InlineData("Canceled")]
+    [InlineData("Rejected")]
+    [InlineData("Expired")]
+    public void Next_TerminalState_HasNoExit(string name)
     {
+        var state = Enum.Parse<OrderState>(name);
         Assert.True(OrderStateMachine.IsTerminal(state));
         Assert.Empty(OrderStateMachine.Next(state));
     }
