@@ -14,6 +14,7 @@ public static class CliApp
         root.Options.Add(common.Workspace);
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 
