@@ -118,4 +118,23 @@ public sealed class OrderManagerRetryTests
         Assert.Equal(OrderState.Canceled, h.Manager.Find(s.ClientOrderId)!.State);
         Assert.Equal(0, h.Manager.Stats.IllegalTransitions);
     }
+
+    [Fact]
+    public async Task Cancel_NeverReachedVenueAfterExhaustedRetries_CanceledLocallyNeverSent()
+    {
+        var (h, faults) = await Started(maxRetries: 1);
+        using var _ = h;
+        faults.PlaceFaults.Enqueue(new ExchangeException(ExchangeErrorKind.Timeout, "lost"));
+        faults.PlaceFaults.Enqueue(new ExchangeException(ExchangeErrorKind.Timeout, "lost"));
+        var s = await h.Submit(OrderSide.Buy, OrderType.Limit, 1m, limit: 95m);
+        Assert.Equal(OrderState.Submitted, s.State);
+
+        Assert.True(await h.Manager.CancelAsync(s.ClientOrderId, CancellationToken.None));
+        await h.Manager.ReconcileAsync(CancellationToken.None);
+
+        var o = h.Manager.Find(s.ClientOrderId)!;
+        Assert.Equal(OrderState.Canceled, o.State);
+        Assert.Equal("canceled before the venue acknowledged it (venue: not found)", o.Reason);
+        Assert.False(h.Venue.Placements.ContainsKey(s.ClientOrderId));
+    }
 }
