@@ -23,6 +23,26 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
     [InlineData(0.30, 3)]
     public async Task Run_FaultsAtRate_EveryOrderTerminalNoDuplicatesRetriesBounded(double rate, int seed)
     {
+        using var h = await RunScenario(rate, seed, Orders);
+        AssertInvariants(h, rate);
+    }
+
+    [Fact]
+    public async Task Run_SameSeeds_ByteIdenticalJournal()
+    {
+        using var a = await RunScenario(0.2, 9, 300);
+        using var b = await RunScenario(0.2, 9, 300);
+        a.Journal.Dispose();
+        b.Journal.Dispose();
+
+        var ja = await File.ReadAllTextAsync(a.JournalPath);
+        Assert.True(ja.Length > 10_000);
+        Assert.Equal(ja, await File.ReadAllTextAsync(b.JournalPath));
+        Assert.Equal(a.Manager.Stats, b.Manager.Stats);
+    }
+
+    private static async Task<ExecutionHarness> RunScenario(double rate, int seed, int orders)
+    {
         var faults = new VenueFaultOptions
         {
             TimeoutRate = rate / 4,
@@ -35,13 +55,13 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
             Seed = seed,
         };
         var venueOptions = ExecutionHarness.DefaultVenue() with { Faults = faults, ParticipationCap = 0.2m, SlippageBps = 1m, ImpactBps = 5m };
-        using var h = new ExecutionHarness(venueOptions, new ExchangeRetryOptions { MaxRetryAttempts = MaxRetries, Seed = seed }, fsync: false);
+        var h = new ExecutionHarness(venueOptions, new ExchangeRetryOptions { MaxRetryAttempts = MaxRetries, Seed = seed }, fsync: false);
         await h.StartAsync();
         var random = new Random(seed);
         var price = 100m;
         h.Bar(price, price, price, price, 10m);
 
-        for (var i = 0; i < Orders; i++)
+        for (var i = 0; i < orders; i++)
         {
             await SubmitRandom(h, random, price);
             h.Pump();
@@ -58,7 +78,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
         }
 
         await Settle(h, random, price);
-        AssertInvariants(h, rate);
+        return h;
     }
 
     private static async Task SubmitRandom(ExecutionHarness h, Random random, decimal price)
