@@ -204,30 +204,8 @@ internal sealed class OrderManager
     }
 
     /// <summary>Compares expected positions with the venue's; with <paramref name="forceSync"/> adopts the venue's.</summary>
-    public async ValueTask<IReadOnlyList<PositionDiscrepancy>> CheckPositionsAsync(bool forceSync, CancellationToken cancellationToken)
-    {
-        var venue = await _retry.ExecuteAsync(t => _venue.GetPositionsAsync(t), cancellationToken);
-        var venueBySymbol = venue.ToDictionary(p => p.Symbol, StringComparer.Ordinal);
-        var symbols = Positions.All().Select(p => p.Symbol).Union(venueBySymbol.Keys).Order(StringComparer.Ordinal);
-        var found = new List<PositionDiscrepancy>();
-        foreach (var s in symbols)
-        {
-            var expected = Positions.QuantityOf(s);
-            var actual = venueBySymbol.TryGetValue(s, out var vp) ? vp.Quantity : 0;
-            if (Math.Abs(expected - actual) > _options.PositionTolerance)
-            {
-                var d = new PositionDiscrepancy(s, expected, actual);
-                found.Add(d);
-                _log?.Invoke("ALERT " + d + (forceSync ? " (force sync: adopting venue)" : string.Empty));
-                if (forceSync)
-                {
-                    Positions.ForceSet(s, actual, vp?.EntryPrice ?? 0);
-                }
-            }
-        }
-
-        return found;
-    }
+    public ValueTask<IReadOnlyList<PositionDiscrepancy>> CheckPositionsAsync(bool forceSync, CancellationToken cancellationToken) =>
+        PositionReconciler.CheckAsync(_venue, _retry, Positions, _options.PositionTolerance, forceSync, _log, cancellationToken);
 
     private async ValueTask<OrderSubmission> SendAsync(ManagedOrder order, CancellationToken cancellationToken)
     {
