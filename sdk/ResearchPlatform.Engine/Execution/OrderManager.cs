@@ -63,7 +63,7 @@ internal sealed class OrderManager
     }
 
     public OrderManagerStats Stats => new(
-        _submitted, _denied, Interlocked.Read(ref _placeCalls), _retry.Retries, _exhausted, _resolvedByQuery, _resubmitted,
+        _submitted, _denied, Interlocked.Read(ref _placeCalls), _retry.Retries, _retry.MostRetriesForOneCall, _exhausted, _resolvedByQuery, _resubmitted,
         _duplicates, _illegalCount, _unknown, _lateFills, _recovered);
 
     public ManagedOrder? Find(string clientOrderId) => _store.Find(clientOrderId);

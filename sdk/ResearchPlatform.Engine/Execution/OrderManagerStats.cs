@@ -6,6 +6,7 @@ internal sealed record OrderManagerStats(
     long Denied,
     long PlaceCalls,
     long Retries,
+    int MostRetriesForOneCall,
     long RetriesExhausted,
     long ResolvedByQuery,
     long Resubmitted,

@@ -15,6 +15,7 @@ internal sealed class ExchangeRetryPipeline
     private readonly Random _jitter;
     private readonly Lock _gate = new();
     private long _retries;
+    private int _maxRetryNumber;
 
     public ExchangeRetryPipeline(ExchangeRetryOptions options, TimeProvider time)
     {
@@ -32,9 +33,15 @@ internal sealed class ExchangeRetryPipeline
                 ShouldHandle = new PredicateBuilder().Handle<ExchangeException>(e => e.IsTransient),
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.AttemptNumber, args.Outcome.Exception)),
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
                     Interlocked.Increment(ref _retries);
+                    var number = args.AttemptNumber + 1;
+                    int seen;
+                    while (number > (seen = Volatile.Read(ref _maxRetryNumber)) && Interlocked.CompareExchange(ref _maxRetryNumber, number, seen) != seen)
+                    {
+                    }
+
                     return default;
                 },
             })
@@ -46,6 +53,9 @@ internal sealed class ExchangeRetryPipeline
 
     /// <summary>Retries performed so far (all calls).</summary>
     public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>The most retries any single call needed (never above <c>MaxRetryAttempts</c>).</summary>
+    public int MostRetriesForOneCall => Volatile.Read(ref _maxRetryNumber);
 
     /// <summary>Runs <paramref name="call"/> with retries.</summary>
     public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken) =>

@@ -80,6 +80,7 @@ public sealed class OrderManagerRetryTests
         Assert.Equal(OrderState.Submitted, s.State);
         Assert.StartsWith("retries exhausted", s.Reason, StringComparison.Ordinal);
         Assert.Equal((4, 3), (faults.PlaceCalls, faults.StatusQueries)); // 1 try + 3 retries, each retry queries first
+        Assert.Equal(3, h.Manager.Stats.MostRetriesForOneCall);
         Assert.True(h.Manager.Find(s.ClientOrderId)!.NeedsReconciliation);
         Assert.False(h.Venue.Placements.ContainsKey(s.ClientOrderId));
 
