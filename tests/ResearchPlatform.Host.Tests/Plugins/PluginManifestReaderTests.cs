@@ -80,7 +80,7 @@ public sealed class PluginManifestReaderTests
         Assert.Equal(
             [
                 "field 'provides[0]': 'momentum' is not of the form kind:id (e.g. seed:momentum)",
-                "field 'provides[1]': unknown kind 'venue' (known: seed, risk)",
+                "field 'provides[1]': unknown kind 'venue' (known: seed, risk, exchange)",
                 "field 'provides[3]': must be a \"kind:id\" string, found a number",
                 "field 'provides[4]': 'SEED:A' is listed twice",
             ],

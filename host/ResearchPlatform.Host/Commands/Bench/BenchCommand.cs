@@ -12,6 +12,7 @@ public static class BenchCommand
         BacktestBenchCommand.Create(),
         EvolveBenchmarkCommand.Create(common ?? new CommonOptions()),
         RiskBenchCommand.Create(),
+        OrdersBenchCommand.Create(),
     };
 
     private static Command CreateData()

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ResearchPlatform.Host.Tests.Commands;
 
 /// <summary>Runs <c>rp bench risk</c> as a real process.</summary>
-public sealed class BenchCommandTests
+public sealed class RiskBenchCommandTests
 {
     [Fact]
     public async Task BenchRisk_Json_PrintsOneDocumentWithEveryOperation()
