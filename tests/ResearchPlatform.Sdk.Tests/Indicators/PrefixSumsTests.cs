@@ -35,6 +35,10 @@ public sealed class PrefixSumsTests
         var table = new double[50 * 30];
         sums.FillMeanTable(100, 50, 30, table);
         int[] listed = [2, 7, 30];
+        var run = Enumerable.Range(1, 30).ToArray(); // consecutive windows take the vector path
+        var runTable = new double[50 * 30];
+        sums.FillMeanTable(100, 50, run, runTable);
+        Assert.Equal(table, runTable);
         var compact = new double[50 * listed.Length];
         sums.FillMeanTable(100, 50, listed, compact);
         for (var r = 0; r < 50; r++)
@@ -53,6 +57,15 @@ public sealed class PrefixSumsTests
         var early = new double[30];
         sums.FillMeanTable(3, 1, 30, early);
         Assert.True(double.IsNaN(early[4]) && !double.IsNaN(early[3]));
+        var earlyRun = new double[30 * 20];
+        sums.FillMeanTable(0, 20, run, earlyRun);
+        for (var r = 0; r < 20; r++)
+        {
+            for (var w = 1; w <= 30; w++)
+            {
+                Assert.Equal(sums.WindowMean(r, w), earlyRun[(r * 30) + w - 1]);
+            }
+        }
     }
 
     [Fact]
