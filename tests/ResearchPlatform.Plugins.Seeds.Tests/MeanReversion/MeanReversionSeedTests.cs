@@ -18,6 +18,7 @@ public sealed class MeanReversionSeedTests
     public void Targets_MatchPlainReplayOfTheRule(int signal, int period, double entry, double exit, double stopPct)
     {
         var dev = Deviation(signal, period);
+        var rsi = signal == 1 ? Rsi.Compute(Bars.Close, period) : null;
         var expected = new double[Bars.Count];
         double pos = 0, entryClose = 0;
         bool armedLong = true, armedShort = true;
@@ -31,24 +32,31 @@ public sealed class MeanReversionSeedTests
             }
 
             var stop = stopPct / 100;
-            if (pos > 0 && (d >= -exit || (stop > 0 && c <= entryClose * (1 - stop))))
+            bool belowEntry = d < -entry, aboveEntry = d > entry, belowExit = d < -exit, aboveExit = d > exit;
+            if (rsi is not null)
             {
-                armedLong = d >= -exit;
+                (belowEntry, aboveEntry) = (rsi[t] < 50 - (10 * entry), rsi[t] > 50 + (10 * entry));
+                (belowExit, aboveExit) = (rsi[t] < 50 - (10 * exit), rsi[t] > 50 + (10 * exit));
+            }
+
+            if (pos > 0 && (!belowExit || (stop > 0 && c <= entryClose * (1 - stop))))
+            {
+                armedLong = !belowExit;
                 pos = 0;
             }
-            else if (pos < 0 && (d <= exit || (stop > 0 && c >= entryClose * (1 + stop))))
+            else if (pos < 0 && (!aboveExit || (stop > 0 && c >= entryClose * (1 + stop))))
             {
-                armedShort = d <= exit;
+                armedShort = !aboveExit;
                 pos = 0;
             }
 
-            armedLong |= d >= -entry;
-            armedShort |= d <= entry;
-            if (pos == 0 && d < -entry && armedLong)
+            armedLong |= !belowEntry;
+            armedShort |= !aboveEntry;
+            if (pos == 0 && belowEntry && armedLong)
             {
                 (pos, entryClose) = (1, c);
             }
-            else if (pos == 0 && d > entry && armedShort)
+            else if (pos == 0 && aboveEntry && armedShort)
             {
                 (pos, entryClose) = (-1, c);
             }
