@@ -34,11 +34,11 @@ internal sealed class BreakoutGenerator : BlockGenerator
                 atrs[atrPeriod] = atr;
             }
 
-            _lanes[s] = new Lane(
-                SeedGenes.IntAt(genes, G, s, BreakoutSeed.EntryGene),
-                SeedGenes.IntAt(genes, G, s, BreakoutSeed.ExitGene),
-                SeedGenes.At(genes, G, s, BreakoutSeed.MultGene),
-                atr);
+            var entry = SeedGenes.IntAt(genes, G, s, BreakoutSeed.EntryGene);
+            var exit = SeedGenes.IntAt(genes, G, s, BreakoutSeed.ExitGene);
+            var (entryMax, entryMin, entrySpan) = _extremes.Level(entry);
+            var (exitMax, exitMin, exitSpan) = _extremes.Level(exit);
+            _lanes[s] = new Lane(entry, exit, SeedGenes.At(genes, G, s, BreakoutSeed.MultGene), atr, entryMax, entryMin, entrySpan, exitMax, exitMin, exitSpan);
         }
     }
 
@@ -73,24 +73,25 @@ internal sealed class BreakoutGenerator : BlockGenerator
             return 0;
         }
 
+        // window [t - n, t - 1] from the lane's sparse-table level: max(row[t - n], row[t - span])
         var c = _close[t];
         var margin = p.Mult * atr;
-        if (pos <= 0 && c > _extremes.Max(t - 1, p.Entry) + margin)
+        if (pos <= 0 && c > Math.Max(p.EntryMax[t - p.Entry], p.EntryMax[t - p.EntrySpan]) + margin)
         {
             return 1;
         }
 
-        if (pos >= 0 && c < _extremes.Min(t - 1, p.Entry) - margin)
+        if (pos >= 0 && c < Math.Min(p.EntryMin[t - p.Entry], p.EntryMin[t - p.EntrySpan]) - margin)
         {
             return -1;
         }
 
-        if (pos > 0 && c < _extremes.Min(t - 1, p.Exit))
+        if (pos > 0 && c < Math.Min(p.ExitMin[t - p.Exit], p.ExitMin[t - p.ExitSpan]))
         {
             return 0;
         }
 
-        if (pos < 0 && c > _extremes.Max(t - 1, p.Exit))
+        if (pos < 0 && c > Math.Max(p.ExitMax[t - p.Exit], p.ExitMax[t - p.ExitSpan]))
         {
             return 0;
         }
@@ -98,5 +99,5 @@ internal sealed class BreakoutGenerator : BlockGenerator
         return pos;
     }
 
-    private sealed record Lane(int Entry, int Exit, double Mult, double[] Atr);
+    private sealed record Lane(int Entry, int Exit, double Mult, double[] Atr, double[] EntryMax, double[] EntryMin, int EntrySpan, double[] ExitMax, double[] ExitMin, int ExitSpan);
 }

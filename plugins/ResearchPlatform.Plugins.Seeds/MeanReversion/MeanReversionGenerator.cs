@@ -63,16 +63,18 @@ internal sealed class MeanReversionGenerator : BlockGenerator
         bool belowEntry, aboveEntry, belowExit, aboveExit;
         if (p.Signal == 1)
         {
-            var dev = (st.Rsi.Next(c) - 50) / 10;
-            if (double.IsNaN(dev))
+            var rsi = st.Rsi.Next(c);
+            if (double.IsNaN(rsi))
             {
                 return 0;
             }
 
-            belowEntry = dev < -p.Entry;
-            aboveEntry = dev > p.Entry;
-            belowExit = dev < -p.Exit;
-            aboveExit = dev > p.Exit;
+            // RSI bands 50 ± 10 × entry / exit
+            belowEntry = rsi < 50 - (10 * p.Entry);
+            aboveEntry = rsi > 50 + (10 * p.Entry);
+            belowExit = rsi < 50 - (10 * p.Exit);
+            aboveExit = rsi > 50 + (10 * p.Exit);
+            return Position(p, ref st, c, belowEntry, aboveEntry, belowExit, aboveExit);
         }
         else
         {
@@ -88,11 +90,22 @@ internal sealed class MeanReversionGenerator : BlockGenerator
             var u = ((c - _sums.Center) * n) - s1;
             var ssn = (s2 * n) - (s1 * s1);
             var u2m = u * u * p.M;
-            belowEntry = u < 0 && u2m > p.Entry2N * ssn;
-            aboveEntry = u > 0 && u2m > p.Entry2N * ssn;
-            belowExit = u < 0 && u2m > p.Exit2N * ssn;
-            aboveExit = u > 0 && u2m > p.Exit2N * ssn;
+
+            // non-short-circuit '&': the sign of u flips at random, a branch on it would mispredict half the time
+            var beyondEntry = u2m > p.Entry2N * ssn;
+            var beyondExit = u2m > p.Exit2N * ssn;
+            belowEntry = (u < 0) & beyondEntry;
+            aboveEntry = (u > 0) & beyondEntry;
+            belowExit = (u < 0) & beyondExit;
+            aboveExit = (u > 0) & beyondExit;
+            return Position(p, ref st, c, belowEntry, aboveEntry, belowExit, aboveExit);
         }
+    }
+
+    /// <summary>The position rule given where the deviation stands against the entry and exit bands.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Position(in Lane p, ref LaneState st, double c, bool belowEntry, bool aboveEntry, bool belowExit, bool aboveExit)
+    {
 
         if (st.Position > 0 && (!belowExit || (p.Stop > 0 && c <= st.EntryClose * (1 - p.Stop))))
         {

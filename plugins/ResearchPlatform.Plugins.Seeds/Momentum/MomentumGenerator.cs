@@ -158,23 +158,16 @@ internal sealed class MomentumGenerator : BlockGenerator
         var p = _lanes[lane];
         var prev = _prevDiff[lane];
         var last = _last[lane];
+        var table = p.Ma == 1 ? _ema : _sma;
+        var width = p.Ma == 1 ? _emaWindows.Length : _smaWindows.Length;
+        var roc = p.Ma == 2;
         for (var r = 0; r < count; r++)
         {
-            double a, b;
-            if (p.Ma == 2)
-            {
-                var t = start + r;
-                a = _sma[(r * _smaWindows.Length) + p.FastCol];
-                b = t - p.Slow >= 0 ? _sums.WindowMean(t - p.Slow, p.Fast) : double.NaN;
-            }
-            else
-            {
-                var table = p.Ma == 1 ? _ema : _sma;
-                var width = p.Ma == 1 ? _emaWindows.Length : _smaWindows.Length;
-                a = table[(r * width) + p.FastCol];
-                b = table[(r * width) + p.SlowCol];
-            }
-
+            var a = table[(r * width) + p.FastCol];
+            var t = start + r;
+            var b = roc
+                ? t - p.Slow >= 0 ? _sums.WindowMean(t - p.Slow, p.Fast) : double.NaN
+                : table[(r * width) + p.SlowCol];
             var d = a - b;
             double target;
             if (p.Cross)

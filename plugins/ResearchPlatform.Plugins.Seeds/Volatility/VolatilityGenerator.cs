@@ -96,7 +96,7 @@ internal sealed class VolatilityGenerator : BlockGenerator
 
         var mean = (_closeSums.Sum[t + 1] - _closeSums.Sum[t + 1 - p.Trend]) / p.Trend;
         var d = _close[t] - _closeSums.Center - mean;
-        var dir = d > 0 ? 1 : d < 0 ? -1 : 0;
+        var dir = (d > 0 ? 1 : 0) - (d < 0 ? 1 : 0);
         if (dir == 0)
         {
             st.Position = 0;

@@ -32,15 +32,21 @@ public static class BacktestEngine
         var po = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = ct };
         Parallel.For(0, chunks.Count, po, c =>
         {
-            var (first, count) = chunks[c];
-            var generator = seed.CreateGenerator(bars, genes.AsSpan(first * g, count * g), count);
+            var lanes = chunks[c];
+            var chunkGenes = new double[lanes.Length * g];
+            for (var j = 0; j < lanes.Length; j++)
+            {
+                genes.AsSpan(lanes[j] * g, g).CopyTo(chunkGenes.AsSpan(j * g, g));
+            }
+
+            var generator = seed.CreateGenerator(bars, chunkGenes, lanes.Length);
             var rec = default(NullRecorder);
-            var states = new ChunkRunner(spec, windowList).Run(generator, count, ref rec, ct);
+            var states = new ChunkRunner(spec, windowList).Run(generator, lanes.Length, ref rec, ct);
             for (var w = 0; w < windowList.Length; w++)
             {
-                for (var j = 0; j < count; j++)
+                for (var j = 0; j < lanes.Length; j++)
                 {
-                    metrics[((first + j) * windowList.Length) + w] = MetricsCalculator.Compute(states[w], states[w].Length / LaneVar.Count, j, windowList[w], bpy, spec);
+                    metrics[(lanes[j] * windowList.Length) + w] = MetricsCalculator.Compute(states[w], states[w].Length / LaneVar.Count, j, windowList[w], bpy, spec);
                 }
             }
         });
@@ -53,23 +59,29 @@ public static class BacktestEngine
         return new BatchResult(strategyCount, windowList, metrics, clock.Elapsed, steps);
     }
 
-    /// <summary>Splits strategies into chunks of whole 8-lane groups: about two per thread, for load balance.</summary>
-    internal static List<(int First, int Count)> Chunks(int strategyCount, int threads)
+    /// <summary>
+    /// Splits strategies into one chunk per thread, dealing whole 8-lane groups round-robin so that every chunk gets a
+    /// similar mix (e.g. of fast and slow windows); a partial last group stays last in its chunk. Returns, per chunk,
+    /// the strategy indices of its lanes in order.
+    /// </summary>
+    internal static List<int[]> Chunks(int strategyCount, int threads)
     {
         const int L = BacktestKernel.Lanes;
         var groups = (strategyCount + L - 1) / L;
-        var n = Math.Clamp(threads == 1 ? 1 : threads * 2, 1, groups);
-        var list = new List<(int, int)>(n);
+        var n = Math.Clamp(threads, 1, groups);
+        var list = new List<int[]>(n);
         for (var c = 0; c < n; c++)
         {
-            var g0 = (int)((long)groups * c / n);
-            var g1 = (int)((long)groups * (c + 1) / n);
-            var first = g0 * L;
-            var last = Math.Min(strategyCount, g1 * L);
-            if (last > first)
+            var lanes = new List<int>();
+            for (var grp = c; grp < groups; grp += n)
             {
-                list.Add((first, last - first));
+                for (var s = grp * L; s < Math.Min(strategyCount, (grp + 1) * L); s++)
+                {
+                    lanes.Add(s);
+                }
             }
+
+            list.Add([.. lanes]);
         }
 
         return list;

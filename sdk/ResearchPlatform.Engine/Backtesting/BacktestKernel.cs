@@ -88,6 +88,8 @@ internal static class BacktestKernel
         var entryBar = Ld(ref s, EntryBar, stride, lane);
         var pend = Ld(ref s, Pend, stride, lane);
         var trail = TMode.Stops && k.Trail > 0;
+        var everyBar = k.FullStatistics || rec.Enabled;
+        var lastOfCall = to - 1;
         var dir = k.Direction;
         var funding = k.Funding;
         var close = k.Close;
@@ -134,13 +136,16 @@ internal static class BacktestKernel
                 Trail(k, ref s, stride, lane, t, q, entryBar, ref lowTrig, ref highTrig);
             }
 
-            var c = Vector512.Create(close[t]);
             if (funding is not null && funding[t] != 0)
             {
-                cash -= q * c * Vector512.Create(funding[t]);
+                cash -= q * Vector512.Create(close[t]) * Vector512.Create(funding[t]);
             }
 
-            (cash + (q * c)).StoreUnsafe(ref eq, row);
+            // equity at the close: every bar for the statistics pass, else only the call's last bar (final equity)
+            if (everyBar || t == lastOfCall)
+            {
+                (cash + (q * Vector512.Create(close[t]))).StoreUnsafe(ref eq, row);
+            }
             if (TMode.NextOpen)
             {
                 pend = Filter(Vector512.LoadUnsafe(ref tg, row), dir);

@@ -10,7 +10,7 @@ namespace ResearchPlatform.Engine.Backtesting;
 internal sealed class ChunkRunner
 {
     /// <summary>Bars per block: small enough that a block's targets and indicator rows stay in L1/L2.</summary>
-    public const int BlockBars = 256;
+    public const int BlockBars = 128;
 
     private readonly KernelSpec _spec;
     private readonly IReadOnlyList<BarRange> _windows;

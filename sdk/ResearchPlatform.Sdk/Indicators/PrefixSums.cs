@@ -1,13 +1,17 @@
+using System.Runtime.Intrinsics;
+
 namespace ResearchPlatform.Sdk.Indicators;
 
 /// <summary>
 /// Compensated (double-double) prefix sums of a series, so that the sum of any window is exact to about one ulp of
 /// the window sum itself, whatever the magnitude of the running total. This is what makes one prefix array serve
 /// every rolling window (the "one rolling-sum table serves every window" batch path) without the drift of a naive
-/// running sum: a flat price stretch gives SMA(2) == SMA(50) exactly.
+/// running sum (after 45k bars of BTC prices a plain prefix sum errs by about 1e-7 per window sum).
 /// </summary>
 public sealed class PrefixSums
 {
+    private static readonly Vector512<long> Reverse = Vector512.Create(7L, 6, 5, 4, 3, 2, 1, 0);
+    private static readonly Vector512<double> Steps = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
     private readonly double[] _hi;
     private readonly double[] _lo;
 
@@ -130,7 +134,25 @@ public sealed class PrefixSums
             var row = table.Slice(r * width, width);
             var bh = _hi[t + 1];
             var bl = _lo[t + 1];
-            for (var j = 0; j < width; j++)
+            var j = 0;
+
+            // runs of 8 consecutive windows whose start lies inside the series: one vector (same operations as Diff)
+            while (j + 8 <= width && windows[j + 7] == windows[j] + 7 && t + 1 - windows[j + 7] >= 0)
+            {
+                var a = t + 1 - windows[j] - 7;
+                var ah = Vector512.Shuffle(Vector512.Create<double>(_hi.AsSpan(a, 8)), Reverse);
+                var al = Vector512.Shuffle(Vector512.Create<double>(_lo.AsSpan(a, 8)), Reverse);
+                var vbh = Vector512.Create(bh);
+                var d = vbh - ah;
+                var bb = d - vbh;
+                var err = (vbh - (d - bb)) + (-ah - bb);
+                var sum = d + (err + (Vector512.Create(bl) - al));
+                var w = Vector512.Create((double)windows[j]) + Steps;
+                (sum / w).CopyTo(row.Slice(j, 8));
+                j += 8;
+            }
+
+            for (; j < width; j++)
             {
                 var w = windows[j];
                 var a = t + 1 - w;

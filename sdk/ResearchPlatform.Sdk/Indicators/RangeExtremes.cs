@@ -50,6 +50,18 @@ public sealed class RangeExtremes
     /// <summary>Number of values.</summary>
     public int Count => _max[0].Length;
 
+    /// <summary>
+    /// The sparse-table rows serving windows of <paramref name="length"/>: for a window [start, end],
+    /// max = max(Max[start], Max[end - Span + 1]) and min likewise (what <see cref="Max"/> and <see cref="Min"/> do), so a
+    /// caller with a fixed window length can hoist the level lookup out of its loop.
+    /// </summary>
+    public (double[] Max, double[] Min, int Span) Level(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        var k = 31 - int.LeadingZeroCount(length);
+        return (_max[k], _min[k], 1 << k);
+    }
+
     /// <summary>Maximum over [end - length + 1, end]; the window must lie inside the series.</summary>
     public double Max(int end, int length)
     {

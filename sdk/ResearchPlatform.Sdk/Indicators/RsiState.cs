@@ -3,7 +3,8 @@ namespace ResearchPlatform.Sdk.Indicators;
 /// <summary>
 /// Incremental Wilder RSI: changes d = x[t] - x[t-1]; average gain and loss are Wilder averages
 /// (<see cref="WilderAverage"/>) seeded with the simple mean of the first n changes, so the first value is at index n.
-/// <c>RSI = 100 - 100 / (1 + avgGain / avgLoss)</c>; 100 when avgLoss is 0 (50 when both are 0).
+/// <c>RSI = 100 - 100 / (1 + avgGain / avgLoss)</c>, computed as <c>100 × avgGain / (avgGain + avgLoss)</c>; 100 when
+/// avgLoss is 0 (50 when both are 0).
 /// </summary>
 public struct RsiState
 {
@@ -33,8 +34,8 @@ public struct RsiState
 
         var d = x - _previous;
         _previous = x;
-        var g = _gain.Next(d > 0 ? d : 0);
-        var l = _loss.Next(d < 0 ? -d : 0);
+        var g = _gain.Next(Math.Max(d, 0));
+        var l = _loss.Next(Math.Max(-d, 0));
         if (double.IsNaN(g))
         {
             return double.NaN;
@@ -45,6 +46,6 @@ public struct RsiState
             return g == 0 ? 50 : 100;
         }
 
-        return 100 - (100 / (1 + (g / l)));
+        return 100 * g / (g + l);
     }
 }

@@ -7,7 +7,10 @@ using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
 
 namespace ResearchPlatform.Host.Commands.Backtest;
 
-/// <summary>Loads the bars a research command works on: <c>--data FILE</c>, or <c>--symbol S --interval I</c> from the workspace.</summary>
+/// <summary>
+/// Loads the bars a research command works on: <c>--data FILE</c> (symbol and interval inferred from the file, or
+/// given by --symbol / --interval), or <c>--symbol S --interval I</c> from the workspace.
+/// </summary>
 internal static class BarSource
 {
     /// <summary>The whole series (indicators warm up from its first bar) and a description of where it came from.</summary>

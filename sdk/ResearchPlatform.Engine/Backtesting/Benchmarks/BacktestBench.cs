@@ -55,9 +55,15 @@ public static class BacktestBench
         var window = new[] { BarRange.All(bars.Count) };
         BatchResult? grid = null;
         var gridSeconds = double.MaxValue;
+        var gridCpuSeconds = double.MaxValue;
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < repeats; i++)
         {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
             grid = BacktestEngine.RunBatch(bars, momentum, genes, count, GridOptions, window, threads, ct);
+            process.Refresh();
+            gridCpuSeconds = Math.Min(gridCpuSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds);
             gridSeconds = Math.Min(gridSeconds, grid.Elapsed.TotalSeconds);
             progress?.Invoke($"grid run {i + 1}/{repeats}: {grid.Elapsed.TotalSeconds:F3} s, {(double)grid.Steps / grid.Elapsed.TotalSeconds / 1e9:F2} G steps/s");
         }
@@ -87,8 +93,11 @@ public static class BacktestBench
         }
 
         var mixedSeconds = double.MaxValue;
+        var mixedCpuSeconds = double.MaxValue;
         for (var i = 0; i < repeats; i++)
         {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             foreach (var (seed, matrix, n) in population)
             {
@@ -96,6 +105,8 @@ public static class BacktestBench
             }
 
             mixedSeconds = Math.Min(mixedSeconds, clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            mixedCpuSeconds = Math.Min(mixedCpuSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds);
             progress?.Invoke($"mixed run {i + 1}/{repeats}: {clock.Elapsed.TotalSeconds:F3} s");
         }
 
@@ -121,6 +132,8 @@ public static class BacktestBench
             mixedCount,
             mixedSeconds,
             (double)bars.Count * mixedCount / mixedSeconds,
+            (double)bars.Count * count / gridCpuSeconds,
+            (double)bars.Count * mixedCount / mixedCpuSeconds,
             singleMs,
             threads,
             Vector512.IsHardwareAccelerated);

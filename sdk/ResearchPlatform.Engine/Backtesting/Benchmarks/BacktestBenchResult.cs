@@ -12,6 +12,8 @@ namespace ResearchPlatform.Engine.Backtesting.Benchmarks;
 /// <param name="MixedStrategies">Random individuals over the seed types.</param>
 /// <param name="MixedSeconds">Best wall time of the mixed population.</param>
 /// <param name="MixedStepsPerSec">bars × individuals / MixedSeconds.</param>
+/// <param name="StepsPerCpuSec">Grid steps per CPU-second of the process (per core; robust when other processes compete).</param>
+/// <param name="MixedStepsPerCpuSec">Mixed steps per CPU-second of the process.</param>
 /// <param name="SingleMs">Best time of one single backtest with trades and equity curve (momentum defaults).</param>
 /// <param name="Threads">Threads used.</param>
 /// <param name="Vector512">Whether Vector512 is hardware accelerated.</param>
@@ -27,6 +29,8 @@ public sealed record BacktestBenchResult(
     int MixedStrategies,
     double MixedSeconds,
     double MixedStepsPerSec,
+    double StepsPerCpuSec,
+    double MixedStepsPerCpuSec,
     double SingleMs,
     int Threads,
     bool Vector512);

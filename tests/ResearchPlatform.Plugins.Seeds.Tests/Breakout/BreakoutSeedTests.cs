@@ -1,0 +1,63 @@
+using ResearchPlatform.Plugins.Seeds.Breakout;
+using ResearchPlatform.Plugins.Seeds.Tests.TestSupport;
+using ResearchPlatform.Sdk.Indicators;
+using ResearchPlatform.Sdk.Seeds;
+
+namespace ResearchPlatform.Plugins.Seeds.Tests.Breakout;
+
+/// <summary>The documented rule replayed with Donchian channels (previous bar's) and Wilder ATR.</summary>
+public sealed class BreakoutSeedTests
+{
+    private static readonly Sdk.Data.BarSeries Bars = TestBars.RandomWalk(3_000, 31, 2_000);
+    private static readonly BreakoutSeed Seed = new();
+
+    [Theory]
+    [InlineData(20, 10, 14, 0.5)]
+    [InlineData(55, 20, 20, 0.0)]
+    public void Targets_MatchPlainReplayOfTheRule(int entry, int exit, int atrPeriod, double mult)
+    {
+        var (eu, el) = Channel(entry);
+        var (xu, xl) = Channel(exit);
+        var atr = Atr.Compute(Bars.High, Bars.Low, Bars.Close, atrPeriod);
+        var expected = new double[Bars.Count];
+        double pos = 0;
+        for (var t = entry; t < Bars.Count; t++)
+        {
+            var c = Bars.Close[t];
+            if (double.IsNaN(atr[t]))
+            {
+                continue;
+            }
+
+            if (pos <= 0 && c > eu[t - 1] + (mult * atr[t]))
+            {
+                pos = 1;
+            }
+            else if (pos >= 0 && c < el[t - 1] - (mult * atr[t]))
+            {
+                pos = -1;
+            }
+            else if ((pos > 0 && c < xl[t - 1]) || (pos < 0 && c > xu[t - 1]))
+            {
+                pos = 0;
+            }
+
+            expected[t] = pos;
+        }
+
+        var actual = Signals.Targets(Seed, Bars, [entry, exit, atrPeriod, mult]);
+        Assert.True(actual.Count(v => v != 0) > 100);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Validate_ExitChannelNotShorter_IsAnError() =>
+        Assert.Contains(GeneValidation.Check(Seed, [20, 20, 14, 0.5]).Errors, e => e.Contains("'exit_period'", StringComparison.Ordinal));
+
+    private static (double[] Upper, double[] Lower) Channel(int n)
+    {
+        var (u, m, l) = (new double[Bars.Count], new double[Bars.Count], new double[Bars.Count]);
+        Donchian.Compute(Bars.High, Bars.Low, n, u, m, l);
+        return (u, l);
+    }
+}

@@ -1,0 +1,75 @@
+using ResearchPlatform.Plugins.Seeds.Momentum;
+using ResearchPlatform.Plugins.Seeds.Tests.TestSupport;
+using ResearchPlatform.Sdk.Indicators;
+using ResearchPlatform.Sdk.Seeds;
+
+namespace ResearchPlatform.Plugins.Seeds.Tests.Momentum;
+
+public sealed class MomentumSeedTests
+{
+    private static readonly Sdk.Data.BarSeries Bars = TestBars.RandomWalk(1_500, 3, 500);
+    private static readonly MomentumSeed Seed = new();
+
+    [Fact]
+    public void State_Sma_HoldsSignOfFastMinusSlow()
+    {
+        var fast = Sma.Compute(Bars.Close, 5);
+        var slow = Sma.Compute(Bars.Close, 20);
+        var targets = Signals.Targets(Seed, Bars, [1, 0, 5, 20]);
+        for (var t = 0; t < Bars.Count; t++)
+        {
+            Assert.Equal(t < 19 ? 0 : Math.Sign(fast[t] - slow[t]), targets[t]);
+        }
+    }
+
+    [Fact]
+    public void Cross_Ema_ActsOnlyOnStrictCrossovers()
+    {
+        var fast = Ema.Compute(Bars.Close, 8);
+        var slow = Ema.Compute(Bars.Close, 21);
+        var targets = Signals.Targets(Seed, Bars, [0, 1, 8, 21]);
+        var expected = 0.0;
+        var events = 0;
+        for (var t = 1; t < Bars.Count; t++)
+        {
+            if (fast[t - 1] < slow[t - 1] && fast[t] > slow[t])
+            {
+                expected = 1;
+                events++;
+            }
+            else if (fast[t - 1] > slow[t - 1] && fast[t] < slow[t])
+            {
+                expected = -1;
+                events++;
+            }
+
+            Assert.Equal(expected, targets[t]);
+        }
+
+        Assert.True(events > 10);
+        Assert.Equal(0, targets[..21].Max());
+    }
+
+    [Fact]
+    public void State_Roc_SignOfSmoothedCloseChange()
+    {
+        var sma = Sma.Compute(Bars.Close, 3);
+        var targets = Signals.Targets(Seed, Bars, [1, 2, 3, 24]);
+        for (var t = 26; t < Bars.Count; t++)
+        {
+            Assert.Equal(Math.Sign(sma[t] - sma[t - 24]), targets[t]);
+        }
+
+        Assert.Equal(0, targets[25]);
+    }
+
+    [Fact]
+    public void Validate_FastNotBelowSlow_IsAnErrorButRocAllowsIt()
+    {
+        Assert.Contains(GeneValidation.Check(Seed, [0, 0, 30, 10]).Errors, e => e.Contains("'fast'", StringComparison.Ordinal));
+        Assert.Empty(GeneValidation.Check(Seed, [0, 2, 30, 10]).Errors);
+        Assert.Contains(GeneValidation.Check(Seed, [1, 0, 2, 3.5]).Errors, e => e.Contains("whole number", StringComparison.Ordinal));
+        Assert.Contains(GeneValidation.Check(Seed, [2, 0, 2, 3]).Errors, e => e.Contains("not a valid choice", StringComparison.Ordinal));
+        Assert.Contains(GeneValidation.Check(Seed, [1, 0, 2, 1000]).Warnings, w => w.Contains("outside the search bounds", StringComparison.Ordinal));
+    }
+}
