@@ -8,8 +8,9 @@ namespace ResearchPlatform.Engine.Data;
 
 /// <summary>
 /// Loads bars from DuckDB into a <see cref="BarSeries"/> through Arrow record batches: the row count sizes the arrays
-/// once, each batch's value buffers are block-copied into them, and the result is sorted by open time only when DuckDB's
-/// parallel scan returned it out of order.
+/// once, each batch's value buffers are block-copied into them, and the result is put in time order only when DuckDB
+/// returned it otherwise (imports insert row groups in parallel): by reordering whole batches when each is a sorted run,
+/// else by a full sort.
 /// </summary>
 internal static class BarLoader
 {
@@ -33,6 +34,7 @@ internal static class BarLoader
         var c = new double[n];
         var v = new double[n];
         var k = 0;
+        var blocks = new List<(int Offset, int Length)>();
         using (var cmd = con.Prepare($"SELECT epoch_ms(open_time), open, high, low, close, volume FROM bars WHERE {where}", p))
         {
             await foreach (var batch in cmd.ExecuteArrowBatchesAsync(ct))
@@ -51,6 +53,7 @@ internal static class BarLoader
                     ((DoubleArray)batch.Column(3)).Values.CopyTo(l.AsSpan(k));
                     ((DoubleArray)batch.Column(4)).Values.CopyTo(c.AsSpan(k));
                     ((DoubleArray)batch.Column(5)).Values.CopyTo(v.AsSpan(k));
+                    blocks.Add((k, len));
                     k += len;
                 }
             }
@@ -61,7 +64,7 @@ internal static class BarLoader
             throw new InvalidOperationException($"bars of {symbol} {interval} changed while loading ({k} of {n})");
         }
 
-        if (!IsSorted(t))
+        if (!IsSorted(t) && !TryReorderBlocks(blocks, ref t, ref o, ref h, ref l, ref c, ref v))
         {
             SortByTime(t, [o, h, l, c, v]);
         }
@@ -69,7 +72,7 @@ internal static class BarLoader
         return new BarSeries(symbol, interval, t, o, h, l, c, v);
     }
 
-    private static bool IsSorted(long[] t)
+    private static bool IsSorted(ReadOnlySpan<long> t)
     {
         for (var i = 1; i < t.Length; i++)
         {
@@ -80,6 +83,54 @@ internal static class BarLoader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// When every batch is a strictly increasing run and the runs do not overlap, puts the runs in order by copying whole
+    /// blocks (cheap); returns false when a full sort is needed.
+    /// </summary>
+    private static bool TryReorderBlocks(
+        List<(int Offset, int Length)> blocks, ref long[] t, ref double[] o, ref double[] h, ref double[] l, ref double[] c, ref double[] v)
+    {
+        foreach (var (offset, length) in blocks)
+        {
+            if (length > 0 && !IsSorted(t.AsSpan(offset, length)))
+            {
+                return false;
+            }
+        }
+
+        var times = t;
+        var ordered = blocks.Where(b => b.Length > 0).OrderBy(b => times[b.Offset]).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var prev = ordered[i - 1];
+            if (t[prev.Offset + prev.Length - 1] >= t[ordered[i].Offset])
+            {
+                return false;
+            }
+        }
+
+        t = Reorder(t, ordered);
+        o = Reorder(o, ordered);
+        h = Reorder(h, ordered);
+        l = Reorder(l, ordered);
+        c = Reorder(c, ordered);
+        v = Reorder(v, ordered);
+        return true;
+    }
+
+    private static T[] Reorder<T>(T[] source, List<(int Offset, int Length)> ordered)
+    {
+        var result = new T[source.Length];
+        var k = 0;
+        foreach (var (offset, length) in ordered)
+        {
+            source.AsSpan(offset, length).CopyTo(result.AsSpan(k));
+            k += length;
+        }
+
+        return result;
     }
 
     private static void SortByTime(long[] t, double[][] columns)
