@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using DuckDB.NET.Data;
 using ResearchPlatform.Engine.Storage;
@@ -7,10 +8,10 @@ using ResearchPlatform.Sdk.Data;
 namespace ResearchPlatform.Engine.Data;
 
 /// <summary>
-/// Loads bars from DuckDB into a <see cref="BarSeries"/> through Arrow record batches: the row count sizes the arrays
-/// once, each batch's value buffers are block-copied into them, and the result is put in time order only when DuckDB
-/// returned it otherwise (imports insert row groups in parallel): by reordering whole batches when each is a sorted run,
-/// else by a full sort.
+/// Loads bars from DuckDB into a <see cref="BarSeries"/> through Arrow record batches: a row count sizes the arrays once
+/// and each batch's value buffers are block-copied into them and released at once. Imports insert row groups in parallel,
+/// so a scan may return time-sorted runs out of order: non-overlapping runs are put in order by moving whole blocks through
+/// one scratch buffer; only overlapping runs (bars of one series imported interleaved) need a full sort.
 /// </summary>
 internal static class BarLoader
 {
@@ -28,13 +29,9 @@ internal static class BarLoader
         ];
         var n = checked((int)Convert.ToInt64(con.Scalar($"SELECT count(*) FROM bars WHERE {where}", p), CultureInfo.InvariantCulture));
         var t = new long[n];
-        var o = new double[n];
-        var h = new double[n];
-        var l = new double[n];
-        var c = new double[n];
-        var v = new double[n];
+        double[][] values = [new double[n], new double[n], new double[n], new double[n], new double[n]];
+        var runs = new List<Run>();
         var k = 0;
-        var blocks = new List<(int Offset, int Length)>();
         using (var cmd = con.Prepare($"SELECT epoch_ms(open_time), open, high, low, close, volume FROM bars WHERE {where}", p))
         {
             await foreach (var batch in cmd.ExecuteArrowBatchesAsync(ct))
@@ -42,18 +39,23 @@ internal static class BarLoader
                 using (batch)
                 {
                     var len = batch.Length;
+                    if (len == 0)
+                    {
+                        continue;
+                    }
+
                     if (k + len > n)
                     {
                         throw new InvalidOperationException($"bars of {symbol} {interval} changed while loading");
                     }
 
                     ((Int64Array)batch.Column(0)).Values.CopyTo(t.AsSpan(k));
-                    ((DoubleArray)batch.Column(1)).Values.CopyTo(o.AsSpan(k));
-                    ((DoubleArray)batch.Column(2)).Values.CopyTo(h.AsSpan(k));
-                    ((DoubleArray)batch.Column(3)).Values.CopyTo(l.AsSpan(k));
-                    ((DoubleArray)batch.Column(4)).Values.CopyTo(c.AsSpan(k));
-                    ((DoubleArray)batch.Column(5)).Values.CopyTo(v.AsSpan(k));
-                    blocks.Add((k, len));
+                    for (var col = 0; col < values.Length; col++)
+                    {
+                        ((DoubleArray)batch.Column(col + 1)).Values.CopyTo(values[col].AsSpan(k));
+                    }
+
+                    runs.Add(new Run(k, len, IsSorted(t.AsSpan(k, len))));
                     k += len;
                 }
             }
@@ -64,12 +66,49 @@ internal static class BarLoader
             throw new InvalidOperationException($"bars of {symbol} {interval} changed while loading ({k} of {n})");
         }
 
-        if (!IsSorted(t) && !TryReorderBlocks(blocks, ref t, ref o, ref h, ref l, ref c, ref v))
+        PutInTimeOrder(t, values, runs);
+        return new BarSeries(symbol, interval, t, values[0], values[1], values[2], values[3], values[4]);
+    }
+
+    private static void PutInTimeOrder(long[] t, double[][] values, List<Run> runs)
+    {
+        if (IsSorted(t))
         {
-            SortByTime(t, [o, h, l, c, v]);
+            return;
         }
 
-        return new BarSeries(symbol, interval, t, o, h, l, c, v);
+        var ordered = runs.OrderBy(r => t[r.Offset]).ToList();
+        var disjoint = runs.TrueForAll(r => r.Sorted);
+        for (var i = 1; i < ordered.Count && disjoint; i++)
+        {
+            disjoint = t[ordered[i - 1].Offset + ordered[i - 1].Length - 1] < t[ordered[i].Offset];
+        }
+
+        if (!disjoint)
+        {
+            SortByTime(t, values);
+            return;
+        }
+
+        var scratch = new long[t.Length];
+        MoveBlocks(t, scratch, ordered);
+        foreach (var column in values)
+        {
+            MoveBlocks(MemoryMarshal.Cast<double, long>(column.AsSpan()), scratch, ordered);
+        }
+    }
+
+    /// <summary>Rewrites <paramref name="column"/> with its blocks in the given order (through <paramref name="scratch"/>).</summary>
+    private static void MoveBlocks(Span<long> column, long[] scratch, List<Run> ordered)
+    {
+        var k = 0;
+        foreach (var r in ordered)
+        {
+            column.Slice(r.Offset, r.Length).CopyTo(scratch.AsSpan(k));
+            k += r.Length;
+        }
+
+        scratch.AsSpan(0, k).CopyTo(column);
     }
 
     private static bool IsSorted(ReadOnlySpan<long> t)
@@ -83,54 +122,6 @@ internal static class BarLoader
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// When every batch is a strictly increasing run and the runs do not overlap, puts the runs in order by copying whole
-    /// blocks (cheap); returns false when a full sort is needed.
-    /// </summary>
-    private static bool TryReorderBlocks(
-        List<(int Offset, int Length)> blocks, ref long[] t, ref double[] o, ref double[] h, ref double[] l, ref double[] c, ref double[] v)
-    {
-        foreach (var (offset, length) in blocks)
-        {
-            if (length > 0 && !IsSorted(t.AsSpan(offset, length)))
-            {
-                return false;
-            }
-        }
-
-        var times = t;
-        var ordered = blocks.Where(b => b.Length > 0).OrderBy(b => times[b.Offset]).ToList();
-        for (var i = 1; i < ordered.Count; i++)
-        {
-            var prev = ordered[i - 1];
-            if (t[prev.Offset + prev.Length - 1] >= t[ordered[i].Offset])
-            {
-                return false;
-            }
-        }
-
-        t = Reorder(t, ordered);
-        o = Reorder(o, ordered);
-        h = Reorder(h, ordered);
-        l = Reorder(l, ordered);
-        c = Reorder(c, ordered);
-        v = Reorder(v, ordered);
-        return true;
-    }
-
-    private static T[] Reorder<T>(T[] source, List<(int Offset, int Length)> ordered)
-    {
-        var result = new T[source.Length];
-        var k = 0;
-        foreach (var (offset, length) in ordered)
-        {
-            source.AsSpan(offset, length).CopyTo(result.AsSpan(k));
-            k += length;
-        }
-
-        return result;
     }
 
     private static void SortByTime(long[] t, double[][] columns)
@@ -153,4 +144,7 @@ internal static class BarLoader
             tmp.AsSpan().CopyTo(col);
         }
     }
+
+    /// <summary>A batch's place in the arrays and whether its open times strictly increase.</summary>
+    private readonly record struct Run(int Offset, int Length, bool Sorted);
 }
