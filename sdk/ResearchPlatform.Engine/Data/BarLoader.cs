@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using DuckDB.NET.Data;
 using ResearchPlatform.Engine.Storage;
@@ -7,9 +8,10 @@ using ResearchPlatform.Sdk.Data;
 namespace ResearchPlatform.Engine.Data;
 
 /// <summary>
-/// Loads bars from DuckDB into a <see cref="BarSeries"/> through Arrow record batches: the row count sizes the arrays
-/// once, each batch's value buffers are block-copied into them, and the result is sorted by open time only when DuckDB's
-/// parallel scan returned it out of order.
+/// Loads bars from DuckDB into a <see cref="BarSeries"/> through Arrow record batches: a row count sizes the arrays once
+/// and each batch's value buffers are block-copied into them and released at once. Imports insert row groups in parallel,
+/// so a scan may return time-sorted runs out of order: non-overlapping runs are put in order by moving whole blocks through
+/// one scratch buffer; only overlapping runs (bars of one series imported interleaved) need a full sort.
 /// </summary>
 internal static class BarLoader
 {
@@ -27,11 +29,8 @@ internal static class BarLoader
         ];
         var n = checked((int)Convert.ToInt64(con.Scalar($"SELECT count(*) FROM bars WHERE {where}", p), CultureInfo.InvariantCulture));
         var t = new long[n];
-        var o = new double[n];
-        var h = new double[n];
-        var l = new double[n];
-        var c = new double[n];
-        var v = new double[n];
+        double[][] values = [new double[n], new double[n], new double[n], new double[n], new double[n]];
+        var runs = new List<Run>();
         var k = 0;
         using (var cmd = con.Prepare($"SELECT epoch_ms(open_time), open, high, low, close, volume FROM bars WHERE {where}", p))
         {
@@ -40,17 +39,23 @@ internal static class BarLoader
                 using (batch)
                 {
                     var len = batch.Length;
+                    if (len == 0)
+                    {
+                        continue;
+                    }
+
                     if (k + len > n)
                     {
                         throw new InvalidOperationException($"bars of {symbol} {interval} changed while loading");
                     }
 
                     ((Int64Array)batch.Column(0)).Values.CopyTo(t.AsSpan(k));
-                    ((DoubleArray)batch.Column(1)).Values.CopyTo(o.AsSpan(k));
-                    ((DoubleArray)batch.Column(2)).Values.CopyTo(h.AsSpan(k));
-                    ((DoubleArray)batch.Column(3)).Values.CopyTo(l.AsSpan(k));
-                    ((DoubleArray)batch.Column(4)).Values.CopyTo(c.AsSpan(k));
-                    ((DoubleArray)batch.Column(5)).Values.CopyTo(v.AsSpan(k));
+                    for (var col = 0; col < values.Length; col++)
+                    {
+                        ((DoubleArray)batch.Column(col + 1)).Values.CopyTo(values[col].AsSpan(k));
+                    }
+
+                    runs.Add(new Run(k, len, IsSorted(t.AsSpan(k, len))));
                     k += len;
                 }
             }
@@ -61,15 +66,52 @@ internal static class BarLoader
             throw new InvalidOperationException($"bars of {symbol} {interval} changed while loading ({k} of {n})");
         }
 
-        if (!IsSorted(t))
-        {
-            SortByTime(t, [o, h, l, c, v]);
-        }
-
-        return new BarSeries(symbol, interval, t, o, h, l, c, v);
+        PutInTimeOrder(t, values, runs);
+        return new BarSeries(symbol, interval, t, values[0], values[1], values[2], values[3], values[4]);
     }
 
-    private static bool IsSorted(long[] t)
+    private static void PutInTimeOrder(long[] t, double[][] values, List<Run> runs)
+    {
+        if (IsSorted(t))
+        {
+            return;
+        }
+
+        var ordered = runs.OrderBy(r => t[r.Offset]).ToList();
+        var disjoint = runs.TrueForAll(r => r.Sorted);
+        for (var i = 1; i < ordered.Count && disjoint; i++)
+        {
+            disjoint = t[ordered[i - 1].Offset + ordered[i - 1].Length - 1] < t[ordered[i].Offset];
+        }
+
+        if (!disjoint)
+        {
+            SortByTime(t, values);
+            return;
+        }
+
+        var scratch = new long[t.Length];
+        MoveBlocks(t, scratch, ordered);
+        foreach (var column in values)
+        {
+            MoveBlocks(MemoryMarshal.Cast<double, long>(column.AsSpan()), scratch, ordered);
+        }
+    }
+
+    /// <summary>Rewrites <paramref name="column"/> with its blocks in the given order (through <paramref name="scratch"/>).</summary>
+    private static void MoveBlocks(Span<long> column, long[] scratch, List<Run> ordered)
+    {
+        var k = 0;
+        foreach (var r in ordered)
+        {
+            column.Slice(r.Offset, r.Length).CopyTo(scratch.AsSpan(k));
+            k += r.Length;
+        }
+
+        scratch.AsSpan(0, k).CopyTo(column);
+    }
+
+    private static bool IsSorted(ReadOnlySpan<long> t)
     {
         for (var i = 1; i < t.Length; i++)
         {
@@ -102,4 +144,7 @@ internal static class BarLoader
             tmp.AsSpan().CopyTo(col);
         }
     }
+
+    /// <summary>A batch's place in the arrays and whether its open times strictly increase.</summary>
+    private readonly record struct Run(int Offset, int Length, bool Sorted);
 }

@@ -63,8 +63,10 @@ public sealed class BarStore
         try
         {
             // symbol, interval and source are constant per import: dictionary/constant compression fits them, and skipping
-            // FSST's analysis when the commit checkpoints a large import roughly halves the cost of writing those columns.
+            // FSST's analysis roughly halves the cost of writing those columns. Not preserving insertion order lets DuckDB
+            // insert row groups in parallel (about a third less CPU); the loader restores time order.
             con.Execute("SET disabled_compression_methods = 'fsst'");
+            con.Execute("SET preserve_insertion_order = false");
             var (inserted, updated) = Upsert(con, series.Symbol, series.Interval.Code, source, series.Count, ct);
             return new BarImportResult(series.Symbol, series.Interval, series.Count, inserted, updated, series.Count - inserted - updated,
                 first, last, gaps, source);
@@ -72,6 +74,7 @@ public sealed class BarStore
         finally
         {
             con.Execute("RESET disabled_compression_methods");
+            con.Execute("RESET preserve_insertion_order");
             con.Execute($"DROP TABLE IF EXISTS {StagingTable}");
         }
     }

@@ -1,18 +1,22 @@
+using System.Collections;
 using ResearchPlatform.Sdk.Data;
 
 namespace ResearchPlatform.Engine.Data;
 
 /// <summary>
 /// The gaps of a series: every run of missing bars between its first and last bar. Gaps are reported, never filled:
-/// a backtest sees the same holes the exchange had.
+/// a backtest sees the same holes the exchange had. The report is itself the (ordered) list of gaps.
 /// </summary>
-public sealed record GapReport(IReadOnlyList<Gap> Gaps)
+public sealed record GapReport(IReadOnlyList<Gap> Gaps) : IReadOnlyList<Gap>
 {
     /// <summary>An empty report.</summary>
     public static GapReport None { get; } = new([]);
 
     /// <summary>Number of gap events.</summary>
     public int Count => Gaps.Count;
+
+    /// <inheritdoc />
+    public Gap this[int index] => Gaps[index];
 
     /// <summary>Total missing bars over all gaps.</summary>
     public long MissingBars => Gaps.Sum(g => g.MissingBars);
@@ -42,4 +46,9 @@ public sealed record GapReport(IReadOnlyList<Gap> Gaps)
 
     /// <summary>Finds the gaps of a series.</summary>
     public static GapReport Detect(BarSeries series) => Detect(series.OpenTimesMs, series.Interval);
+
+    /// <inheritdoc />
+    public IEnumerator<Gap> GetEnumerator() => Gaps.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -232,6 +232,7 @@ public sealed class BarFileReaderFormatTests : IDisposable
         Assert.Equal(new Gap(DateTimeOffset.FromUnixTimeMilliseconds(T0 + 7_200_000), DateTimeOffset.FromUnixTimeMilliseconds(T0 + 18_000_000), 3), r.Gaps.Gaps[0]);
         Assert.Equal(3, r.Gaps.Longest!.MissingBars);
         Assert.Equal(2, r.Gaps.Gaps[1].MissingBars);
+        Assert.Equal(r.Gaps.Gaps, r.Gaps.ToList());
     }
 
     private static void WriteParquet(string path, string select)

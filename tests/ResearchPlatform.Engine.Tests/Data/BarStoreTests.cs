@@ -111,6 +111,18 @@ public sealed class BarStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_InterleavedImports_ReturnsTheSeriesInTimeOrder()
+    {
+        var s = SyntheticBars.Generate("X", H1, 5000, seed: 14, startMs: T0);
+        _store.Import(Pick(s, Enumerable.Range(0, 5000).Where(i => i % 2 == 1).ToArray()), "odd");
+        _store.Import(Pick(s, Enumerable.Range(0, 5000).Where(i => i % 2 == 0).ToArray()), "even");
+
+        var loaded = await _store.LoadAsync("X", H1);
+
+        AssertSame(s, loaded);
+    }
+
+    [Fact]
     public void List_ReportsRowsRangesAndGapsPerSymbolAndInterval()
     {
         var s = SyntheticBars.Generate("A/USDT", H1, 100, seed: 7, startMs: T0);

@@ -43,11 +43,12 @@ public static class BenchCommand
                 ["step", "result", "target"],
                 [
                     ["rows", $"{r.Rows:N0}", string.Empty],
-                    ["import (appender + upsert)", Ms(r.ImportMs), $"< {Ms(r.ImportTargetMs)} {(r.ImportMeetsTarget ? "ok" : "MISSED")}"],
+                    ["import (appender + upsert)", $"{Ms(r.ImportMs)} (CPU {Ms(r.ImportCpuMs)})", $"< {Ms(r.ImportTargetMs)} {(r.ImportMeetsTarget ? "ok" : "MISSED")}"],
                     ["re-import (inserted/updated)", $"{Ms(r.ReimportMs)} ({r.ReimportInserted}/{r.ReimportUpdated})", string.Empty],
-                    ["load into BarSeries (Arrow)", Ms(r.LoadMs), $"< {Ms(r.LoadTargetMs)} {(r.LoadMeetsTarget ? "ok" : "MISSED")}"],
+                    ["load into BarSeries (Arrow)", $"{Ms(r.LoadMs)} (CPU {Ms(r.LoadCpuMs)})", $"< {Ms(r.LoadTargetMs)} {(r.LoadMeetsTarget ? "ok" : "MISSED")}"],
                     ["load + resample 1m -> 1h", $"{Ms(r.ResampleTo1hMs)} ({r.HourlyBars:N0} bars)", string.Empty],
                     ["parse freqtrade JSON", $"{Ms(r.ParseFreqtradeJsonMs)} ({r.FreqtradeJsonBytes / 1048576.0:N1} MiB)", string.Empty],
+                    ["machine", $"{r.ProcessorCount} CPUs, load average {r.LoadAverage?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"}", string.Empty],
                 ],
                 "bench data");
             return ExitCodes.Ok;

@@ -1,11 +1,12 @@
 namespace ResearchPlatform.Host.Commands.Bench;
 
-/// <summary>Figures of one <see cref="DataBenchmark"/> run (milliseconds).</summary>
+/// <summary>Figures of one <see cref="DataBenchmark"/> run (milliseconds; *CpuMs = process CPU time over the same step).</summary>
 internal sealed record DataBenchmarkResult(
     int Rows,
     long GenerateMs,
     long OpenMs,
     long ImportMs,
+    long ImportCpuMs,
     long ImportTargetMs,
     bool ImportMeetsTarget,
     int Inserted,
@@ -13,10 +14,13 @@ internal sealed record DataBenchmarkResult(
     int ReimportInserted,
     int ReimportUpdated,
     long LoadMs,
+    long LoadCpuMs,
     long LoadTargetMs,
     bool LoadMeetsTarget,
     int LoadedBars,
     long ResampleTo1hMs,
     int HourlyBars,
     long ParseFreqtradeJsonMs,
-    long FreqtradeJsonBytes);
+    long FreqtradeJsonBytes,
+    int ProcessorCount,
+    double? LoadAverage);
