@@ -63,7 +63,6 @@ internal sealed class RiskOverlay
             }
             else
             {
-                _book.Pending = 0;
                 Update(t);
                 Act(t, _k.Close[t], target);
                 _book.MarkClose(t);
