@@ -56,7 +56,7 @@ public static class BacktestCommand
             throw new BadInputException("--risk-gene needs --risk ID");
         }
 
-        var risk = riskId is null ? default : RiskArguments.Resolve(riskId, riskGenes);
+        var risk = riskId is null ? default : RiskArguments.Resolve(riskId, riskGenes, output);
         var (bars, source) = BarSource.Load(parse, o, common, ct);
         var range = Range(bars, ParseTime(parse.GetValue(o.From), "--from"), ParseTime(parse.GetValue(o.To), "--to"));
         var riskResult = riskId is null ? null : RiskBacktest.Run(bars, seed, genes, options, risk.Genome, range, ct);

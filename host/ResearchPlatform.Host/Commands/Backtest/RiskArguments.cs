@@ -10,7 +10,7 @@ internal static class RiskArguments
 {
     /// <summary>The chosen risk genome: the definition's preset with the overrides applied, and the genes by name.</summary>
     /// <exception cref="BadInputException">Unknown id (the known ids are listed), unknown gene, bad or invalid value.</exception>
-    public static (RiskGenome Genome, string Source, Dictionary<string, double> Genes) Resolve(string id, IReadOnlyList<string> overrides)
+    public static (RiskGenome Genome, string Source, Dictionary<string, double> Genes) Resolve(string id, IReadOnlyList<string> overrides, CliOutput output)
     {
         using var catalog = PluginCatalog.Load(PluginSearchPaths.Resolve(null));
         if (!catalog.TryGetComponent(PluginContracts.Risk, id, out var component))
@@ -45,7 +45,7 @@ internal static class RiskArguments
 
             if (value < spec.Min || value > spec.Max)
             {
-                throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"--risk-gene '{arg}': {spec.Name} must be in [{spec.Min}, {spec.Max}]"));
+                output.Warn(string.Create(CultureInfo.InvariantCulture, $"--risk-gene '{arg}': outside the search bounds [{spec.Min}, {spec.Max}] of {spec.Name}"));
             }
 
             values[index] = value;
