@@ -17,4 +17,7 @@ public enum ExitReason
 
     /// <summary>Closed by the end-of-data rule.</summary>
     EndOfData = 4,
+
+    /// <summary>Flattened by the risk manager (EMERGENCY level in a risk-aware backtest).</summary>
+    Risk = 5,
 }

@@ -53,6 +53,10 @@ internal sealed class BacktestCliOptions
     public Option<string> Statistics { get; } = new Option<string>("--statistics") { Description = "full (default) or trades (skip per-bar Sharpe/drawdown statistics)", DefaultValueFactory = _ => "full" }
         .AcceptOnlyFromAmong("full", "trades");
 
+    public Option<string?> Risk { get; } = new("--risk") { Description = "Run with the risk manager in the loop: a risk genome id from the plugin catalog (default, conservative, aggressive); breakers, level changes and rejected/resized orders are reported (stop options are not allowed with it)" };
+
+    public Option<string[]> RiskGenes { get; } = new("--risk-gene") { Description = "Risk gene override name=value (repeatable), with --risk", AllowMultipleArgumentsPerToken = false };
+
     public Option<bool> Save { get; } = new("--save") { Description = "Store the run, its metrics, trades and equity curve in the workspace database" };
 
     public Option<bool> ShowTrades { get; } = new("--trades") { Description = "Also print the trade list (in --json: a \"trade_list\" array)" };
@@ -62,7 +66,7 @@ internal sealed class BacktestCliOptions
     public IEnumerable<Option> All =>
     [
         Symbol, Interval, Data, Seed, Genes, From, To, Fill, Direction, Size, Units, Cash, FeeBps, MakerFeeBps, SlippageBps, SlippageRange,
-        StopLoss, TakeProfit, Trailing, ExitAtEnd, Statistics, Save, ShowTrades, Json,
+        StopLoss, TakeProfit, Trailing, ExitAtEnd, Statistics, Risk, RiskGenes, Save, ShowTrades, Json,
     ];
 
     /// <summary>The engine options from the parsed values (validated by the engine; errors name the field).</summary>

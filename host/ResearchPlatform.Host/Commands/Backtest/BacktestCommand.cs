@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ResearchPlatform.Engine.Backtesting;
+using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Backtesting.Storage;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
@@ -13,8 +14,8 @@ using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
 namespace ResearchPlatform.Host.Commands.Backtest;
 
 /// <summary>
-/// <c>rp backtest (--symbol S --interval I | --data FILE) --seed ID [--gene name=value]... [options] [--save] [--json]</c>:
-/// one backtest with full trade accounting; prints its metrics.
+/// <c>rp backtest (--symbol S --interval I | --data FILE) --seed ID [--gene name=value]... [--risk ID [--risk-gene name=value]...] [options] [--save] [--json]</c>:
+/// one backtest with full trade accounting; prints its metrics (with --risk: also the risk events).
 /// </summary>
 public static class BacktestCommand
 {
@@ -48,9 +49,18 @@ public static class BacktestCommand
         }
 
         var options = o.ToOptions(parse);
+        var riskId = parse.GetValue(o.Risk);
+        var riskGenes = parse.GetValue(o.RiskGenes) ?? [];
+        if (riskId is null && riskGenes.Length > 0)
+        {
+            throw new BadInputException("--risk-gene needs --risk ID");
+        }
+
+        var risk = riskId is null ? default : RiskArguments.Resolve(riskId, riskGenes, output);
         var (bars, source) = BarSource.Load(parse, o, common, ct);
         var range = Range(bars, ParseTime(parse.GetValue(o.From), "--from"), ParseTime(parse.GetValue(o.To), "--to"));
-        var result = ResearchPlatform.Engine.Backtesting.Backtest.Run(bars, seed, genes, options, range, ct);
+        var riskResult = riskId is null ? null : RiskBacktest.Run(bars, seed, genes, options, risk.Genome, range, ct);
+        var result = riskResult?.Backtest ?? ResearchPlatform.Engine.Backtesting.Backtest.Run(bars, seed, genes, options, range, ct);
         long? runId = null;
         if (parse.GetValue(o.Save))
         {
@@ -59,6 +69,11 @@ public static class BacktestCommand
         }
 
         var report = Report(seed, catalog.VersionOf(seed), genes, bars, options, result, runId, warnings, parse.GetValue(o.ShowTrades));
+        if (riskResult is not null)
+        {
+            RiskTables.AddTo(report, riskId!, risk.Source, risk.Genes, riskResult);
+        }
+
         if (parse.GetValue(o.Json))
         {
             output.WriteJson(report);
@@ -66,6 +81,10 @@ public static class BacktestCommand
         else
         {
             BacktestTables.Write(output, seed, genes, bars, result, parse.GetValue(o.ShowTrades), runId);
+            if (riskResult is not null)
+            {
+                RiskTables.Write(output, riskId!, riskResult);
+            }
         }
 
         return ExitCodes.Ok;

@@ -79,6 +79,7 @@ public sealed class BacktestStore
         ExitReason.TrailingStop => "trailing_stop",
         ExitReason.TakeProfit => "take_profit",
         ExitReason.EndOfData => "end_of_data",
+        ExitReason.Risk => "risk",
         _ => "signal",
     };
 
