@@ -64,6 +64,34 @@ public sealed class DuckDbOrderJournalTests
         Assert.Equal("O-00000003", next.ClientOrderId);
     }
 
+    [Fact]
+    public async Task Submit_VenueNeverReached_OrderIsInTheTableBeforeSendAndIsSentOnceAfterRestart()
+    {
+        using var db = ResearchDatabase.OpenInMemory();
+        var clock = new SimulatedClock(T0);
+        var venue = new SimulatedVenue(ExecutionHarness.DefaultVenue(), clock);
+        var faulty = new ScriptedFaultVenue(venue);
+        for (var i = 0; i < 20; i++)
+        {
+            faulty.PlaceFaults.Enqueue(new ExchangeException(ExchangeErrorKind.Timeout, "lost (scripted)"));
+        }
+
+        var m1 = new OrderManager(faulty, new DuckDbOrderJournal(db.Connection, "w"), new OrderManagerOptions(), clock);
+        await m1.StartAsync(CancellationToken.None);
+        Bar(venue, clock, 0, 100, 100, 100);
+        var sub = await m1.SubmitAsync(Request(OrderSide.Buy, OrderType.Market, 1m, clock), CancellationToken.None);
+
+        Assert.Equal(OrderState.Submitted, sub.State);
+        Assert.Null(venue.Peek(sub.ClientOrderId));
+        Assert.Equal("submitted", db.Connection.Scalar("SELECT kind FROM order_journal WHERE journal_id = 'w' AND client_order_id = $c ORDER BY sequence LIMIT 1", ("c", sub.ClientOrderId)));
+
+        var m2 = new OrderManager(venue, new DuckDbOrderJournal(db.Connection, "w"), new OrderManagerOptions(), clock);
+        await m2.StartAsync(CancellationToken.None);
+
+        Assert.Equal(OrderState.Accepted, m2.Find(sub.ClientOrderId)!.State);
+        Assert.Equal(1, venue.Placements[sub.ClientOrderId]);
+    }
+
     private static OrderRequest Request(OrderSide side, OrderType type, decimal quantity, SimulatedClock clock) =>
         new("BTC", side, type, quantity, 100m, clock.GetUtcNow());
 
