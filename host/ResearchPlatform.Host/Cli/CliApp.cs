@@ -23,6 +23,8 @@ public static class CliApp
         root.Subcommands.Add(BacktestCommand.Create(common));
         root.Subcommands.Add(EvolveCommand.Create(common));
         root.Subcommands.Add(RunsCommand.Create(common));
+        root.Subcommands.Add(Commands.Paper.PaperCommand.Create(common));
+        root.Subcommands.Add(Commands.Paper.OrdersCommand.Create(common));
         return root;
     }
 

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using ResearchPlatform.Host.Cli;
+
+namespace ResearchPlatform.Host.Commands.Paper;
+
+/// <summary>The options of <c>rp paper</c>.</summary>
+internal sealed class PaperCliOptions
+{
+    public Option<string> Mode { get; } = new Option<string>("--mode") { Description = "replay (ACCELERATED_REPLAY) or validate (BACKTEST_VALIDATION: kernel vs replay)", DefaultValueFactory = _ => "replay" }
+        .AcceptOnlyFromAmong("replay", "validate", "simulation", "testnet");
+
+    public Option<string?> Symbol { get; } = new("--symbol") { Description = "Stored symbol (with --interval), e.g. BTC/USDT" };
+
+    public Option<string?> Interval { get; } = new("--interval") { Description = "Stored interval, e.g. 1h" };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Replay a bar file (freqtrade JSON, CSV, Parquet)" };
+
+    public Option<string?> Strategies { get; } = new("--strategies") { Description = "RUN_ID:topN: the first N of an evolution run's hall of fame" };
+
+    public Option<string?> Seed { get; } = new("--seed") { Description = "Seed type id (instead of --strategies)" };
+
+    public Option<string[]> Genes { get; } = new("--gene") { Description = "Gene value name=value (repeatable, with --seed)", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string> Speed { get; } = new("--speed") { Description = "max (default: as fast as possible) or Nx (N x real time, e.g. 3600x)", DefaultValueFactory = _ => "max" };
+
+    public Option<string?> From { get; } = new("--from") { Description = "First bar (ISO-8601, UTC)" };
+
+    public Option<string?> To { get; } = new("--to") { Description = "Bars opening before this time (ISO-8601, UTC)" };
+
+    public Option<decimal> Cash { get; } = new("--cash") { Description = "Starting cash per strategy", DefaultValueFactory = _ => 10_000m };
+
+    public Option<string> Size { get; } = new Option<string>("--size") { Description = "fraction (default: of equity at the decision close), fixed-units, risk (risk genome sizer)", DefaultValueFactory = _ => "fraction" }
+        .AcceptOnlyFromAmong("fraction", "fixed-units", "risk");
+
+    public Option<decimal> Units { get; } = new("--units") { Description = "Units at full target for --size fixed-units", DefaultValueFactory = _ => 1m };
+
+    public Option<string?> Risk { get; } = new Option<string?>("--risk") { Description = "default (risk manager with the default genome) or none; default: default for replay, none for validate" }
+        .AcceptOnlyFromAmong("default", "none");
+
+    public Option<decimal> SlippageBps { get; } = new("--slippage-bps") { Description = "Venue slippage on taker fills, bps (default 1)", DefaultValueFactory = _ => 1m };
+
+    public Option<decimal> ImpactBps { get; } = new("--impact-bps") { Description = "Venue impact, bps x fill / bar volume (default 10)", DefaultValueFactory = _ => 10m };
+
+    public Option<decimal> Participation { get; } = new("--participation") { Description = "Largest share of a bar's volume filled per strategy, (0, 1] (default 0.1)", DefaultValueFactory = _ => 0.1m };
+
+    public Option<bool> Json { get; } = CommonOptions.JsonOption();
+
+    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json];
+}

@@ -1,0 +1,12 @@
+using ResearchPlatform.Engine.Execution;
+
+namespace ResearchPlatform.Engine.Paper;
+
+/// <summary>The outcome of one strategy in a replay: its trades, orders (with journal state), equity per bar and performance.</summary>
+internal sealed record PaperStrategyResult(
+    PaperStrategy Strategy,
+    PaperPerformance Performance,
+    IReadOnlyList<PaperTrade> Trades,
+    IReadOnlyList<ManagedOrder> Orders,
+    IReadOnlyList<double> Equity,
+    decimal FinalEquity);

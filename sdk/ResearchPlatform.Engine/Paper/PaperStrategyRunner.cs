@@ -1,0 +1,226 @@
+using ResearchPlatform.Engine.Execution;
+using ResearchPlatform.Engine.Execution.Journal;
+using ResearchPlatform.Engine.Execution.Simulated;
+using ResearchPlatform.Engine.Risk;
+using ResearchPlatform.Engine.Risk.Regime;
+using ResearchPlatform.Engine.Risk.Sizing;
+using ResearchPlatform.Sdk.Data;
+using ResearchPlatform.Sdk.Execution;
+using ResearchPlatform.Sdk.Seeds;
+
+namespace ResearchPlatform.Engine.Paper;
+
+/// <summary>
+/// One strategy's live-like loop over replayed bars: signal at the close -> sizer -> risk -> order manager -> simulated
+/// venue, which fills at the next bar. Owns its clock, venue, order manager and (optional) risk manager.
+/// </summary>
+internal sealed class PaperStrategyRunner
+{
+    private readonly PaperStrategy _strategy;
+    private readonly BarSeries _bars;
+    private readonly PaperOptions _options;
+    private readonly ISignalGenerator _generator;
+    private readonly SimulatedClock _clock;
+    private readonly SimulatedVenue _venue;
+    private readonly OrderManager _manager;
+    private readonly IOrderJournal _journal;
+    private readonly PaperRiskGate _gate = new();
+    private readonly RiskManager? _risk;
+    private readonly PositionSizer? _sizer;
+    private readonly PaperTradeTracker _tracker;
+    private readonly double[] _equity;
+    private readonly double[] _target = new double[1];
+    private double _lastTarget;
+
+    private PaperStrategyRunner(PaperStrategy strategy, BarSeries bars, PaperOptions options, IOrderJournal journal, string clientPrefix)
+    {
+        _strategy = strategy;
+        _bars = bars;
+        _options = options;
+        _journal = journal;
+        _generator = strategy.Seed.CreateGenerator(bars, strategy.Genes.ToArray(), 1);
+        _clock = new SimulatedClock(bars.TimeAt(0));
+        var instrument = new InstrumentSpec(bars.Symbol, options.TickSize, options.LotSize, options.LotSize, decimal.MaxValue / 4, 0m);
+        _venue = new SimulatedVenue(
+            new SimulatedVenueOptions
+            {
+                Instruments = [instrument],
+                TakerFeeRate = options.TakerFeeRate,
+                MakerFeeRate = options.MakerFeeRate,
+                SlippageBps = options.SlippageBps,
+                ImpactBps = options.ImpactBps,
+                ParticipationCap = options.ParticipationCap,
+                LatencyFixed = options.LatencyFixed,
+                LatencyJitter = options.LatencyJitter,
+                Seed = options.Seed,
+                StartingCash = options.InitialCash,
+            },
+            _clock);
+        _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);
+        if (options.Risk is { } genome)
+        {
+            _risk = new RiskManager(genome, _clock);
+            _sizer = new PositionSizer(genome);
+        }
+
+        _tracker = new PaperTradeTracker(strategy.Name);
+        _equity = new double[bars.Count];
+    }
+
+    public PaperStrategy Strategy => _strategy;
+
+    public OrderManager Manager => _manager;
+
+    /// <summary>Builds the runner and starts its order manager (replays <paramref name="journal"/> if it has entries).</summary>
+    public static async ValueTask<PaperStrategyRunner> CreateAsync(PaperStrategy strategy, BarSeries bars, PaperOptions options, IOrderJournal journal, string clientPrefix, CancellationToken cancellationToken)
+    {
+        var runner = new PaperStrategyRunner(strategy, bars, options, journal, clientPrefix);
+        await runner._manager.StartAsync(cancellationToken);
+        return runner;
+    }
+
+    /// <summary>Bar <paramref name="i"/> opens (pending orders fill), then closes (mark, risk update, new signal, orders).</summary>
+    public async ValueTask OnBarAsync(int i, CancellationToken cancellationToken)
+    {
+        var open = _bars.TimeAt(i);
+        _clock.AdvanceTo(open);
+        _venue.ProcessCandle(new Candle(_bars.Symbol, open, ToPrice(_bars.Open[i]), ToPrice(_bars.High[i]), ToPrice(_bars.Low[i]), ToPrice(_bars.Close[i]), ToVolume(_bars.Volume[i])));
+        DrainEvents(i, open);
+
+        var close = _bars.Close[i];
+        var closeTime = open + _bars.Interval.Duration;
+        _clock.AdvanceTo(closeTime);
+        _generator.Fill(i, 1, _target);
+        var target = double.IsFinite(_target[0]) ? Math.Clamp(_target[0], -1, 1) : 0;
+        var equity = Equity(close);
+        _equity[i] = equity;
+        var quantity = (double)_manager.Positions.QuantityOf(_bars.Symbol);
+        _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), MarketState.Unknown);
+        if (target != _lastTarget && i < _bars.Count - 1)
+        {
+            await RebalanceAsync(target, ToPrice(close), equity, closeTime, cancellationToken);
+        }
+
+        _lastTarget = target;
+    }
+
+    /// <summary>
+    /// End of data: with <see cref="PaperOptions.CloseAtEnd"/> an open position is closed by a market order filled on a
+    /// flat candle at the last close (the kernel's end-of-data convention), through the same venue path.
+    /// </summary>
+    public async ValueTask<PaperStrategyResult> FinishAsync(CancellationToken cancellationToken)
+    {
+        var last = _bars.Count - 1;
+        var position = _manager.Positions.QuantityOf(_bars.Symbol);
+        if (_options.CloseAtEnd && position != 0)
+        {
+            await CancelWorkingAsync(cancellationToken);
+            var price = ToPrice(_bars.Close[last]);
+            var time = _bars.TimeAt(last) + _bars.Interval.Duration;
+            await _manager.SubmitAsync(new OrderRequest(_bars.Symbol, position > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, Math.Abs(position), price, time, ReduceOnly: true), cancellationToken);
+            _clock.AdvanceTo(time);
+            var volume = Math.Abs(position) / _options.ParticipationCap;
+            _venue.ProcessCandle(new Candle(_bars.Symbol, time, price, price, price, price, volume));
+            DrainEvents(last, time);
+            _equity[last] = Equity(_bars.Close[last]);
+        }
+
+        var final = _options.InitialCash + _manager.Positions.Snapshot(_bars.Symbol, ToPrice(_bars.Close[last])).NetPnl;
+        var trades = _tracker.Trades;
+        var performance = PaperPerformanceCalculator.Compute(_manager, trades, _equity, _options.InitialCash, Backtesting.Annualization.BarsPerYear(_bars));
+        return new PaperStrategyResult(_strategy, performance, [.. trades], [.. _manager.Orders], _equity, final);
+    }
+
+    private async ValueTask RebalanceAsync(double target, decimal price, double equity, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        await CancelWorkingAsync(cancellationToken);
+        var symbol = _bars.Symbol;
+        var position = _manager.Positions.QuantityOf(symbol);
+        if (position != 0)
+        {
+            var side = position > 0 ? OrderSide.Sell : OrderSide.Buy;
+            await _manager.SubmitAsync(new OrderRequest(symbol, side, OrderType.Market, Math.Abs(position), price, time, ReduceOnly: true), cancellationToken);
+        }
+
+        if (target == 0)
+        {
+            return;
+        }
+
+        var quantity = Floor(Size(Math.Abs(target), (double)price, equity));
+        if (_risk is not null && quantity > 0)
+        {
+            var signed = (double)quantity * Math.Sign(target);
+            var verdict = _risk.EvaluateTradeRisk(new OrderIntent(symbol, signed, (double)price), new TradeRiskContext(new PortfolioSnapshot(equity, [])));
+            if (verdict.Decision == Sdk.Risk.RiskDecision.Reject)
+            {
+                _gate.DenyNext(verdict.Reason);
+            }
+            else
+            {
+                quantity = Floor(Math.Abs(verdict.ApprovedQuantity));
+            }
+        }
+
+        if (quantity >= _options.LotSize)
+        {
+            await _manager.SubmitAsync(new OrderRequest(symbol, target > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, quantity, price, time), cancellationToken);
+        }
+    }
+
+    private double Size(double magnitude, double price, double equity) => _options.Sizing switch
+    {
+        PaperSizing.FixedUnits => magnitude * (double)_options.Units,
+        PaperSizing.RiskSizer when _sizer is not null && _risk is not null =>
+            magnitude * _sizer.Size(new SizingRequest(SizingMethod.FixedFraction, price, equity, 0, _risk.Level, MarketRegime.Sideways)).Quantity,
+        _ => magnitude * equity / (price * (1 + (double)_options.TakerFeeRate)),
+    };
+
+    private async ValueTask CancelWorkingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var o in _manager.Orders)
+        {
+            if (!o.IsTerminal)
+            {
+                await _manager.CancelAsync(o.ClientOrderId, cancellationToken);
+            }
+        }
+
+        DrainEvents(-1, _clock.GetUtcNow());
+    }
+
+    private void DrainEvents(int bar, DateTimeOffset time)
+    {
+        while (_venue.TryReadEvent(out var e))
+        {
+            var outcome = _manager.Apply(e!);
+            if (e is OrderFilled f && outcome is EntryOutcome.Apply or EntryOutcome.LateFill)
+            {
+                var closed = _tracker.OnFill(f.Side, f.Quantity, f.Price, f.Fee, bar, time);
+                _risk?.OnFill();
+                if (closed is not null)
+                {
+                    _risk?.OnTradeClosed((double)closed.Pnl, Equity(_bars.Close[Math.Max(bar, 0)]));
+                }
+            }
+        }
+    }
+
+    private double Equity(double mark) =>
+        (double)(_options.InitialCash + _manager.Positions.Snapshot(_bars.Symbol, ToPrice(mark)).NetPnl);
+
+    private decimal Floor(double quantity)
+    {
+        if (!(quantity > 0) || !double.IsFinite(quantity))
+        {
+            return 0;
+        }
+
+        var lot = _options.LotSize;
+        return Math.Floor((decimal)quantity / lot) * lot;
+    }
+
+    private static decimal ToPrice(double value) => (decimal)value;
+
+    private static decimal ToVolume(double value) => double.IsFinite(value) && value > 0 ? (decimal)value : 0m;
+}
