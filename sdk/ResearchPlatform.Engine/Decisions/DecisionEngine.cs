@@ -108,7 +108,7 @@ public sealed class DecisionEngine
                 cts.Cancel();
                 var msg = $"rule exceeded its time budget of {_options.Budget.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms";
                 // Give a cooperative rule a moment to observe the token; one that ignores it is abandoned and quarantined.
-                if (!task.Wait(TimeSpan.FromMilliseconds(20), CancellationToken.None))
+                if (!SpinWait.SpinUntil(() => task.IsCompleted, 20))
                 {
                     _quarantined[rule.Hash] = msg + " and ignored cancellation; quarantined until the file changes";
                 }
