@@ -100,7 +100,10 @@ public sealed class DecisionEngine
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var token = cts.Token;
-        var task = Task.Factory.StartNew(() => rule.Evaluate(context, token), token, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        // A promise task has no delegate, so waiting on it can never inline the rule onto the caller's thread.
+        var promise = new TaskCompletionSource<DecisionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ThreadPool.UnsafeQueueUserWorkItem(new RuleInvocation(rule, context, promise, token), preferLocal: false);
+        var task = promise.Task;
         try
         {
             if (!task.Wait(_options.Budget, ct))
@@ -133,6 +136,24 @@ public sealed class DecisionEngine
         {
             var inner = ex.InnerException ?? ex;
             return Fallback(type, rule, $"rule threw {inner.GetType().Name}: {inner.Message}");
+        }
+    }
+
+    private sealed record RuleInvocation(CompiledRule Rule, DecisionContext Context, TaskCompletionSource<DecisionResult> Promise, CancellationToken Token)
+        : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            try
+            {
+                Promise.TrySetResult(Rule.Evaluate(Context, Token));
+            }
+#pragma warning disable CA1031 // any rule failure becomes a fallback decision
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Promise.TrySetException(ex);
+            }
         }
     }
 
