@@ -6,6 +6,7 @@ namespace ResearchPlatform.Sdk.Decisions;
 /// Read-only named parameters of the rules (from <c>rules/thresholds.json</c>). <see cref="Get"/> names a missing
 /// threshold in its error, so a typo in a rule fails with a clear message (and a fallback decision).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ThresholdsJsonConverter))]
 public sealed class Thresholds
 {
     private readonly FrozenDictionary<string, double> _values;
