@@ -13,6 +13,7 @@ public static class BenchCommand
         EvolveBenchmarkCommand.Create(common ?? new CommonOptions()),
         RiskBenchCommand.Create(),
         OrdersBenchCommand.Create(),
+        DecisionsBenchCommand.Create(),
     };
 
     private static Command CreateData()
