@@ -6,7 +6,7 @@ using ResearchPlatform.Sdk.Decisions;
 namespace ResearchPlatform.Engine.Decisions;
 
 /// <summary>
-/// Takes decisions with the live rules of a <see cref="RuleSet"/>. Each evaluation runs on a thread-pool worker with a
+/// Takes decisions with the live rules of a <see cref="RuleSet"/>. Each evaluation runs on a dedicated worker thread (<see cref="RuleWorker"/>) with a
 /// deadline (<see cref="DecisionEngineOptions.Budget"/>) and gets a <see cref="CancellationToken"/> that is cancelled at
 /// the deadline. A rule that throws, returns the wrong type or misses the deadline yields a fallback decision
 /// (<see cref="NoDecisionValue"/>, confidence 0, requires human review, carrying the error); the engine never throws for a
@@ -99,62 +99,41 @@ public sealed class DecisionEngine
     private DecisionResult Evaluate(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var token = cts.Token;
-        // A promise task has no delegate, so waiting on it can never inline the rule onto the caller's thread.
-        var promise = new TaskCompletionSource<DecisionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        ThreadPool.UnsafeQueueUserWorkItem(new RuleInvocation(rule, context, promise, token), preferLocal: false);
-        var task = promise.Task;
-        try
+        var worker = RuleWorker.Rent();
+        if (!worker.TryRun(rule, context, _options.Budget, out var r, out var error, cts.Token))
         {
-            if (!task.Wait(_options.Budget, ct))
+            cts.Cancel();
+            var msg = $"rule exceeded its time budget of {_options.Budget.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms";
+            // Give a cooperative rule a moment to observe the token; one that ignores it is abandoned and quarantined.
+            if (worker.WaitFinished(TimeSpan.FromMilliseconds(20)))
             {
-                cts.Cancel();
-                var msg = $"rule exceeded its time budget of {_options.Budget.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms";
-                // Give a cooperative rule a moment to observe the token; one that ignores it is abandoned and quarantined.
-                if (!SpinWait.SpinUntil(() => task.IsCompleted, 20))
-                {
-                    _quarantined[rule.Hash] = msg + " and ignored cancellation; quarantined until the file changes";
-                }
-
-                return Fallback(type, rule, msg);
+                RuleWorker.Return(worker);
+            }
+            else
+            {
+                _quarantined[rule.Hash] = msg + " and ignored cancellation; quarantined until the file changes";
             }
 
-            var r = task.Result;
-            if (r is null || r.Type != type)
-            {
-                return Fallback(type, rule, $"rule returned {(r is null ? "null" : r.Type.ToString())}, expected a {type} decision");
-            }
-
-            return r with
-            {
-                RuleFile = rule.FileName,
-                RuleHash = rule.Hash,
-                ThresholdsUsed = rule.ThresholdNames.Where(context.Thresholds.Contains).ToDictionary(n => n, context.Thresholds.Get, StringComparer.Ordinal),
-            };
+            return Fallback(type, rule, msg);
         }
-        catch (AggregateException ex)
+
+        RuleWorker.Return(worker);
+        if (error is not null)
         {
-            var inner = ex.InnerException ?? ex;
-            return Fallback(type, rule, $"rule threw {inner.GetType().Name}: {inner.Message}");
+            return Fallback(type, rule, $"rule threw {error.GetType().Name}: {error.Message}");
         }
-    }
 
-    private sealed record RuleInvocation(CompiledRule Rule, DecisionContext Context, TaskCompletionSource<DecisionResult> Promise, CancellationToken Token)
-        : IThreadPoolWorkItem
-    {
-        public void Execute()
+        if (r is null || r.Type != type)
         {
-            try
-            {
-                Promise.TrySetResult(Rule.Evaluate(Context, Token));
-            }
-#pragma warning disable CA1031 // any rule failure becomes a fallback decision
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Promise.TrySetException(ex);
-            }
+            return Fallback(type, rule, $"rule returned {(r is null ? "null" : r.Type.ToString())}, expected a {type} decision");
         }
+
+        return r with
+        {
+            RuleFile = rule.FileName,
+            RuleHash = rule.Hash,
+            ThresholdsUsed = rule.ThresholdNames.Where(context.Thresholds.Contains).ToDictionary(n => n, context.Thresholds.Get, StringComparer.Ordinal),
+        };
     }
 
     private static DecisionResult Fallback(DecisionType type, CompiledRule? rule, string error) =>
