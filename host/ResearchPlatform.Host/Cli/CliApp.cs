@@ -3,6 +3,7 @@ using ResearchPlatform.Host.Commands;
 using ResearchPlatform.Host.Commands.Backtest;
 using ResearchPlatform.Host.Commands.Bench;
 using ResearchPlatform.Host.Commands.Data;
+using ResearchPlatform.Host.Commands.Decisions;
 using ResearchPlatform.Host.Commands.Evolution;
 
 namespace ResearchPlatform.Host.Cli;
@@ -25,6 +26,9 @@ public static class CliApp
         root.Subcommands.Add(RunsCommand.Create(common));
         root.Subcommands.Add(Commands.Paper.PaperCommand.Create(common));
         root.Subcommands.Add(Commands.Paper.OrdersCommand.Create(common));
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(DecideCommand.Create(common));
+        root.Subcommands.Add(DecisionsCommand.Create(common));
         return root;
     }
 

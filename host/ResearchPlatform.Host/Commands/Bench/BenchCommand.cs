@@ -14,6 +14,7 @@ public static class BenchCommand
         RiskBenchCommand.Create(),
         OrdersBenchCommand.Create(),
         PaperBenchCommand.Create(),
+        DecisionsBenchCommand.Create(),
     };
 
     private static Command CreateData()

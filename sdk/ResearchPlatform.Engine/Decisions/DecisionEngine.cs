@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using ResearchPlatform.Sdk.Decisions;
+
+namespace ResearchPlatform.Engine.Decisions;
+
+/// <summary>
+/// Takes decisions with the live rules of a <see cref="RuleSet"/>. Each evaluation runs on a dedicated worker thread (<see cref="RuleWorker"/>) with a
+/// deadline (<see cref="DecisionEngineOptions.Budget"/>) and gets a <see cref="CancellationToken"/> that is cancelled at
+/// the deadline. A rule that throws, returns the wrong type or misses the deadline yields a fallback decision
+/// (<see cref="NoDecisionValue"/>, confidence 0, requires human review, carrying the error); the engine never throws for a
+/// rule's fault. .NET cannot abort a thread: a rule looping without checking its token keeps its worker busy forever,
+/// so that rule version is quarantined (answered by fallback without running) until its file changes. Thread-safe.
+/// </summary>
+public sealed class DecisionEngine
+{
+    private static readonly JsonSerializerOptions KeyJson = new() { WriteIndented = false };
+    private readonly RuleSet _rules;
+    private readonly DecisionEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, DecisionResult> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _quarantined = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
+    public DecisionEngine(RuleSet rules, DecisionEngineOptions? options = null, TimeProvider? time = null)
+    {
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _options = options ?? new DecisionEngineOptions();
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Decisions answered from the cache so far.</summary>
+    public long CacheHits => Interlocked.Read(ref _cacheHits);
+
+    private long _cacheHits;
+
+    /// <summary>
+    /// Decides <paramref name="type"/> for <paramref name="context"/>. The context's thresholds are replaced by the rule
+    /// set's when it has none.
+    /// </summary>
+    public DecisionRecord Decide(DecisionType type, DecisionContext context, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Thresholds.Values.Count == 0)
+        {
+            context = context with { Thresholds = _rules.Thresholds };
+        }
+
+        var rule = _rules.Current(type);
+        var fromCache = false;
+        DecisionResult result;
+        if (rule is null)
+        {
+            result = Fallback(type, null, $"no compiled rule for {RuleFiles.FileName(type)} in {_rules.Directory}");
+        }
+        else if (_quarantined.TryGetValue(rule.Hash, out var why))
+        {
+            result = Fallback(type, rule, why);
+        }
+        else
+        {
+            string? key = null;
+            if (_options.CacheDecisions)
+            {
+                key = rule.Hash + "|" + JsonSerializer.Serialize(context, KeyJson);
+                if (_cache.TryGetValue(key, out var hit))
+                {
+                    Interlocked.Increment(ref _cacheHits);
+                    fromCache = true;
+                    return Record(hit, fromCache);
+                }
+            }
+
+            result = Evaluate(type, rule, context, ct);
+            if (key is not null && result.Error is null)
+            {
+                if (_cache.Count >= _options.CacheCapacity)
+                {
+                    _cache.Clear();
+                }
+
+                _cache[key] = result;
+            }
+        }
+
+        return Record(result, fromCache);
+    }
+
+    private DecisionRecord Record(DecisionResult result, bool fromCache)
+    {
+        var routing = result.Error is not null ? DecisionRouting.QueuedForHuman : _options.Routing.Route(result.Confidence);
+        var id = "d" + _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "-"
+            + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        return new DecisionRecord(id, _time.GetUtcNow(), result with { RequiresHumanReview = routing != DecisionRouting.AutoExecuted }, routing, fromCache);
+    }
+
+    private DecisionResult Evaluate(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var worker = RuleWorker.Rent();
+        if (!worker.TryRun(rule, context, _options.Budget, out var r, out var error, cts.Token))
+        {
+            cts.Cancel();
+            var msg = $"rule exceeded its time budget of {_options.Budget.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms";
+            // Give a cooperative rule a moment to observe the token; one that ignores it is abandoned and quarantined.
+            if (worker.WaitFinished(TimeSpan.FromMilliseconds(20)))
+            {
+                RuleWorker.Return(worker);
+            }
+            else
+            {
+                _quarantined[rule.Hash] = msg + " and ignored cancellation; quarantined until the file changes";
+            }
+
+            return Fallback(type, rule, msg);
+        }
+
+        RuleWorker.Return(worker);
+        if (error is not null)
+        {
+            return Fallback(type, rule, $"rule threw {error.GetType().Name}: {error.Message}");
+        }
+
+        if (r is null || r.Type != type)
+        {
+            return Fallback(type, rule, $"rule returned {(r is null ? "null" : r.Type.ToString())}, expected a {type} decision");
+        }
+
+        return r with
+        {
+            RuleFile = rule.FileName,
+            RuleHash = rule.Hash,
+            ThresholdsUsed = rule.ThresholdNames.Where(context.Thresholds.Contains).ToDictionary(n => n, context.Thresholds.Get, StringComparer.Ordinal),
+        };
+    }
+
+    private static DecisionResult Fallback(DecisionType type, CompiledRule? rule, string error) =>
+        new(type, new NoDecisionValue(), 0, "fallback: " + error, Urgency.High)
+        {
+            RuleFile = rule?.FileName ?? RuleFiles.FileName(type),
+            RuleHash = rule?.Hash ?? string.Empty,
+            RequiresHumanReview = true,
+            Error = error,
+        };
+}
