@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using DuckDB.NET.Data;
 using ResearchPlatform.Engine.Data;
-using ResearchPlatform.Engine.Tests.TestSupport;
 using ResearchPlatform.Sdk.Data;
 
 namespace ResearchPlatform.Engine.Tests.Data;

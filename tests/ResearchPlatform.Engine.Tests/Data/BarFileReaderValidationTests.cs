@@ -1,5 +1,4 @@
 using ResearchPlatform.Engine.Data;
-using ResearchPlatform.Engine.Tests.TestSupport;
 using ResearchPlatform.Sdk.Data;
 
 namespace ResearchPlatform.Engine.Tests.Data;

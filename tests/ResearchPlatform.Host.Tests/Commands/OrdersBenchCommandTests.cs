@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ResearchPlatform.Host.Tests.TestSupport;
 using System.Text.Json;
 
 namespace ResearchPlatform.Host.Tests.Commands;
@@ -9,7 +9,7 @@ public sealed class OrdersBenchCommandTests
     [Fact]
     public async Task BenchOrders_Json_OneDocumentWithOrderedPercentiles()
     {
-        var (exit, stdout, stderr) = await RunRp(["bench", "orders", "--json", "--count", "300", "--warmup", "50", "--journal", "buffered"]);
+        var (exit, stdout, stderr) = await RpProcess.RunAsync(["bench", "orders", "--json", "--count", "300", "--warmup", "50", "--journal", "buffered"]);
 
         Assert.Equal(0, exit);
         Assert.Contains("bench orders: 50 warm-up + 300 timed orders, journal buffered", stderr, StringComparison.Ordinal);
@@ -27,34 +27,10 @@ public sealed class OrdersBenchCommandTests
     [Fact]
     public async Task BenchOrders_UnknownJournalMode_ExitTwoNamingOption()
     {
-        var (exit, stdout, stderr) = await RunRp(["bench", "orders", "--journal", "sometimes"]);
+        var (exit, stdout, stderr) = await RpProcess.RunAsync(["bench", "orders", "--journal", "sometimes"]);
 
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("--journal: 'sometimes' is not fsync, buffered or both", stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunRp(string[] args)
-    {
-        var rp = Path.Combine(AppContext.BaseDirectory, "rp.dll");
-        Assert.True(File.Exists(rp), $"rp.dll not found at {rp}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(rp);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ResearchPlatform.Host.Tests.TestSupport;
 using System.Text.Json;
 
 namespace ResearchPlatform.Host.Tests.Commands;
@@ -9,7 +9,7 @@ public sealed class RiskBenchCommandTests
     [Fact]
     public async Task BenchRisk_Json_PrintsOneDocumentWithEveryOperation()
     {
-        var (exit, stdout, stderr) = await RunRp("bench", "risk", "--json", "--iterations", "2000");
+        var (exit, stdout, stderr) = await RpProcess.RunAsync("bench", "risk", "--json", "--iterations", "2000");
 
         Assert.True(exit is 0 or 1, $"exit {exit}: {stderr}"); // 1 only when a target is missed on a loaded machine
         using var doc = JsonDocument.Parse(stdout);
@@ -25,32 +25,10 @@ public sealed class RiskBenchCommandTests
     [Fact]
     public async Task BenchRisk_TooFewIterations_ExitsTwoWithMessage()
     {
-        var (exit, stdout, stderr) = await RunRp("bench", "risk", "--iterations", "10");
+        var (exit, stdout, stderr) = await RpProcess.RunAsync("bench", "risk", "--iterations", "10");
 
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("--iterations must be at least 1000 (got 10)", stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunRp(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rp.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

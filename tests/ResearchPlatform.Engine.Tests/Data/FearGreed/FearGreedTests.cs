@@ -1,7 +1,6 @@
 using ResearchPlatform.Engine.Data;
 using ResearchPlatform.Engine.Data.FearGreed;
 using ResearchPlatform.Engine.Storage;
-using ResearchPlatform.Engine.Tests.TestSupport;
 
 namespace ResearchPlatform.Engine.Tests.Data.FearGreed;
 

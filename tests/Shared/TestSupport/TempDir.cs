@@ -1,4 +1,4 @@
-namespace ResearchPlatform.Host.Tests.TestSupport;
+namespace ResearchPlatform.Tests.TestSupport;
 
 /// <summary>A fresh temporary folder, deleted on dispose.</summary>
 internal sealed class TempDir : IDisposable

@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace ResearchPlatform.Host.Tests.TestSupport;
+namespace ResearchPlatform.Tests.TestSupport;
 
 /// <summary>
 /// Locates the real market data (<c>shared/data</c>, a sibling of the repository root) used by data tests: the
