@@ -26,8 +26,10 @@ internal sealed class NotebookRunner(Action<string> progress)
         var executed = 0;
         NotebookCellFailure? failure = null;
         var timedOut = false;
+        var oldDirectory = Environment.CurrentDirectory;
         Console.SetOut(stdout);
         Console.SetError(stderr);
+        Environment.CurrentDirectory = Path.GetDirectoryName(doc.Path)!;  // like Jupyter and Polyglot: cells run in the notebook's folder
         try
         {
             for (var i = 0; i < doc.Cells.Count && failure is null; i++)
@@ -51,6 +53,7 @@ internal sealed class NotebookRunner(Action<string> progress)
         }
         finally
         {
+            Environment.CurrentDirectory = oldDirectory;
             Console.SetOut(oldOut);
             Console.SetError(oldErr);
         }
