@@ -32,6 +32,7 @@ internal sealed class NotebookRunner(Action<string> progress)
         Environment.CurrentDirectory = Path.GetDirectoryName(doc.Path)!;  // like Jupyter and Polyglot: cells run in the notebook's folder
         try
         {
+            await Task.Run(() => session.WarmUpAsync(ct), ct);
             for (var i = 0; i < doc.Cells.Count && failure is null; i++)
             {
                 var cell = (JsonObject)doc.Cells[i]!;

@@ -51,6 +51,13 @@ internal sealed class NotebookSession : IDisposable
 
     public NotebookGlobals Globals { get; }
 
+    /// <summary>
+    /// Compiles and runs a throw-away submission with the session's options (in its own chain: no state is kept) so that
+    /// Roslyn's start-up, the loading of the default references and the first emit (seconds on a cold, busy machine)
+    /// are not charged to the first cell's time limit.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken ct) => CSharpScript.Create<object>("0", _options, typeof(NotebookGlobals), _loader).RunAsync(Globals, ct);
+
     /// <summary>Compiles and runs one cell. Compile errors throw <see cref="CompilationErrorException"/>; a thrown exception is returned.</summary>
     public async Task<(object? Value, Exception? Error)> ExecuteAsync(string code, CancellationToken ct)
     {
