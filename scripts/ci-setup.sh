@@ -3,6 +3,10 @@
 set -euo pipefail
 need_apt=()
 # (packages are added here as components need them: chromium for the dashboard, redis-server for clustering, ...)
+# Notebooks: the executed notebooks are validated with nbformat and rendered with nbconvert (BundledNotebooksTests).
+for pkg in python3-nbformat python3-nbconvert; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [[ ${#need_apt[@]} -gt 0 ]]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(DecideCommand.Create(common));
         root.Subcommands.Add(DecisionsCommand.Create(common));
         root.Subcommands.Add(Commands.Strategies.StrategiesCommand.Create(common));
+        root.Subcommands.Add(Commands.Notebook.NotebookCommand.Create(common));
         return root;
     }
 
