@@ -43,7 +43,11 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
         _workers = config.Channels.Where(c => c.Enabled && channels.ContainsKey(c.Name))
             .ToDictionary(c => c.Name, c => new ChannelWorker(channels[c.Name], c, store, Counters, redactor, _time), StringComparer.OrdinalIgnoreCase);
         _dispatcher = Task.Run(DispatchAsync);
-        Post(new Work(WorkKind.ResendUndelivered, string.Empty, null, 0, _time.GetUtcNow(), IncludeQueued: true));
+        if (config.ResendOnStart)
+        {
+            Post(new Work(WorkKind.ResendUndelivered, string.Empty, null, 0, _time.GetUtcNow(), IncludeQueued: true));
+        }
+
         _retryTimer = _time.CreateTimer(_ => Post(new Work(WorkKind.ResendUndelivered, string.Empty, null, 0, _time.GetUtcNow(), false)),
             null, config.RetryUndeliveredEvery, config.RetryUndeliveredEvery);
     }

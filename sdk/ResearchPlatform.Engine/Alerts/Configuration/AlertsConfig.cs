@@ -13,6 +13,9 @@ public sealed record AlertsConfig
     /// <summary>How often failed deliveries are retried.</summary>
     public TimeSpan RetryUndeliveredEvery { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Whether starting the service resends deliveries left queued or failed by a previous process.</summary>
+    public bool ResendOnStart { get; init; } = true;
+
     /// <summary>Steps for unacknowledged CRITICAL/EMERGENCY alerts, in order of <see cref="EscalationStep.After"/>.</summary>
     public IReadOnlyList<EscalationStep> Escalation { get; init; } = [];
 

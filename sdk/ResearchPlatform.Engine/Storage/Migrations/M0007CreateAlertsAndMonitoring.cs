@@ -39,7 +39,7 @@ internal sealed record M0007CreateAlertsAndMonitoring() : Migration(
         PRIMARY KEY (alert_id, channel, stage)
     );
     CREATE TABLE monitoring_samples (
-        at         TIMESTAMP NOT NULL,
+        sampled_at TIMESTAMP NOT NULL,
         resolution VARCHAR   NOT NULL,
         metric     VARCHAR   NOT NULL,
         value      DOUBLE    NOT NULL,
@@ -47,5 +47,5 @@ internal sealed record M0007CreateAlertsAndMonitoring() : Migration(
         max_value  DOUBLE    NOT NULL,
         samples    INTEGER   NOT NULL
     );
-    CREATE INDEX monitoring_samples_at ON monitoring_samples (resolution, at);
+    CREATE INDEX monitoring_samples_at ON monitoring_samples (resolution, sampled_at);
     """);
