@@ -17,14 +17,23 @@ public sealed class MonitoringHistoryStore(ResearchDatabase database)
     /// <summary>Appends one snapshot's metrics as raw samples.</summary>
     public void Append(DateTimeOffset at, IReadOnlyList<KeyValuePair<string, double>> metrics)
     {
+        if (metrics.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<string>(metrics.Count);
+        var p = new List<(string, object?)>(metrics.Count * 2 + 1) { ("at", at.UtcDateTime) };
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            rows.Add($"($at, 'raw', $n{i}, $v{i}, $v{i}, $v{i}, 1)");
+            p.Add(("n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), metrics[i].Key));
+            p.Add(("v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), metrics[i].Value));
+        }
+
         lock (_gate)
         {
-            using var appender = database.Connection.CreateAppender("monitoring_samples");
-            foreach (var (name, value) in metrics)
-            {
-                appender.CreateRow().AppendValue(at.UtcDateTime).AppendValue("raw").AppendValue(name).AppendValue(value)
-                    .AppendValue(value).AppendValue(value).AppendValue(1).EndRow();
-            }
+            database.Connection.Execute("INSERT INTO monitoring_samples VALUES " + string.Join(", ", rows), [.. p]);
         }
     }
 

@@ -67,7 +67,8 @@ public sealed class DetectorTests
         var r5 = d.Observe([C("venue", true), C("risk", false), C("data", false)], t0.AddMinutes(5));
         var r6 = d.Observe([C("venue", true), C("risk", true), C("data", false)], t0.AddMinutes(7)); // 2 min later: outside the window
 
-        Assert.Equal((["venue"], (IReadOnlyList<string>?)null), (r1.NewlyFailing, r1.Cascade));
+        Assert.Equal(["venue"], r1.NewlyFailing);
+        Assert.Null(r1.Cascade);
         Assert.Equal(["risk", "venue"], r2.Cascade);
         Assert.Null(r3.Cascade);
         Assert.Equal(["data"], r3.NewlyFailing);
