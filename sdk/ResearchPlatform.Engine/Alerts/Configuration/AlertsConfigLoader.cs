@@ -52,7 +52,7 @@ public static class AlertsConfigLoader
                 throw new AlertsConfigException([$"{sourceName}: the root must be an object"]);
             }
 
-            r.Known(root, "$", "throttle_window_seconds", "retry_undelivered_seconds", "channels", "escalation");
+            r.Known(root, "$", "throttle_window_seconds", "retry_undelivered_seconds", "channels", "escalation", "monitoring");
             var throttle = r.Seconds(root, "throttle_window_seconds", "$", 300, min: 0);
             var retryEvery = r.Seconds(root, "retry_undelivered_seconds", "$", 60, min: 1);
             var channels = new List<AlertChannelConfig>();
