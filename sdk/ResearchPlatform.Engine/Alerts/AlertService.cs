@@ -182,10 +182,7 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
 
         _intake.Writer.TryComplete();
         await _dispatcher;
-        foreach (var w in _workers.Values)
-        {
-            await w.DisposeAsync();
-        }
+        await Task.WhenAll(_workers.Values.Select(w => w.DisposeAsync(_config.ShutdownGrace).AsTask()));
     }
 
     private void Post(Work work)

@@ -61,10 +61,13 @@ internal sealed class ChannelWorker : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(TimeSpan.FromSeconds(5));
+
+    /// <summary>Stops taking notices, waits up to <paramref name="grace"/> for the queue to drain, then cancels.</summary>
+    public async ValueTask DisposeAsync(TimeSpan grace)
     {
         _queue.Writer.TryComplete();
-        var finished = await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+        var finished = await Task.WhenAny(_loop, Task.Delay(grace, CancellationToken.None));
         await _stop.CancelAsync();
         if (finished == _loop)
         {

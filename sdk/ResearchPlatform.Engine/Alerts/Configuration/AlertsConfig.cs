@@ -13,6 +13,9 @@ public sealed record AlertsConfig
     /// <summary>How often failed deliveries are retried.</summary>
     public TimeSpan RetryUndeliveredEvery { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long disposing waits for each channel to drain its queue before abandoning what is left (it stays queued in the history).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether starting the service resends deliveries left queued or failed by a previous process.</summary>
     public bool ResendOnStart { get; init; } = true;
 
