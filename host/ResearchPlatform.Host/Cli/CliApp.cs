@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(DecisionsCommand.Create(common));
         root.Subcommands.Add(Commands.Strategies.StrategiesCommand.Create(common));
         root.Subcommands.Add(Commands.Notebook.NotebookCommand.Create(common));
+        root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(common));
         return root;
     }
 
