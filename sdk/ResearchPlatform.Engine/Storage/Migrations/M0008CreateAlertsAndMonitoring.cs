@@ -5,8 +5,8 @@ namespace ResearchPlatform.Engine.Storage.Migrations;
 /// delivery per channel and escalation stage (status, attempts, last error), and monitoring samples (raw and downsampled
 /// to 1-minute and 1-hour buckets).
 /// </summary>
-internal sealed record M0007CreateAlertsAndMonitoring() : Migration(
-    7,
+internal sealed record M0008CreateAlertsAndMonitoring() : Migration(
+    8,
     "create alerts, alert_deliveries and monitoring_samples (alert history, delivery per channel, downsampled metrics)",
     """
     CREATE TABLE alerts (
