@@ -29,6 +29,8 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(DecideCommand.Create(common));
         root.Subcommands.Add(DecisionsCommand.Create(common));
+        root.Subcommands.Add(Commands.RiskEvolution.EvolveRiskCommand.Create(common));
+        root.Subcommands.Add(Commands.RiskEvolution.RiskRunsCommand.Create(common));
         return root;
     }
 

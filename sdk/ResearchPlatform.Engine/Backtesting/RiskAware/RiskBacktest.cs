@@ -34,7 +34,7 @@ public static class RiskBacktest
     }
 
     /// <summary>The strategy's targets for bars [0, end), requested in blocks from bar 0 as the generator contract asks.</summary>
-    private static double[] Targets(ISignalGenerator generator, int end, CancellationToken ct)
+    internal static double[] Targets(ISignalGenerator generator, int end, CancellationToken ct)
     {
         var targets = new double[end];
         for (var b0 = 0; b0 < end; b0 += ChunkRunner.BlockBars)
