@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Decisions;
 
 namespace ResearchPlatform.Engine.Decisions;
@@ -21,7 +23,6 @@ public sealed class DecisionEngine
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, DecisionResult> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _quarantined = new(StringComparer.Ordinal);
-    private long _sequence;
 
     /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
     public DecisionEngine(RuleSet rules, DecisionEngineOptions? options = null, TimeProvider? time = null)
@@ -30,6 +31,17 @@ public sealed class DecisionEngine
         _options = options ?? new DecisionEngineOptions();
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>Where decisions queued for a human are raised as DECISION alerts carrying <c>decision_id</c> (none by default).</summary>
+    public IAlertPublisher Alerts { get; init; } = NullAlertPublisher.Instance;
+
+    /// <summary>
+    /// A new decision id: <c>d</c> + the UTC time in milliseconds (13 digits, so ids sort by time) + <c>-</c> + 12 random
+    /// hex digits from the OS's cryptographic generator. Unique across processes and machines deciding into one workspace
+    /// (a collision needs two ids in the same millisecond with the same 48 random bits), unlike a per-process counter.
+    /// </summary>
+    public static string NewId(DateTimeOffset at) =>
+        "d" + at.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
 
     /// <summary>Decisions answered from the cache so far.</summary>
     public long CacheHits => Interlocked.Read(ref _cacheHits);
@@ -91,9 +103,14 @@ public sealed class DecisionEngine
     private DecisionRecord Record(DecisionResult result, bool fromCache)
     {
         var routing = result.Error is not null ? DecisionRouting.QueuedForHuman : _options.Routing.Route(result.Confidence);
-        var id = "d" + _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "-"
-            + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
-        return new DecisionRecord(id, _time.GetUtcNow(), result with { RequiresHumanReview = routing != DecisionRouting.AutoExecuted }, routing, fromCache);
+        var at = _time.GetUtcNow();
+        var record = new DecisionRecord(NewId(at), at, result with { RequiresHumanReview = routing != DecisionRouting.AutoExecuted }, routing, fromCache);
+        if (routing == DecisionRouting.QueuedForHuman && !ReferenceEquals(Alerts, NullAlertPublisher.Instance))
+        {
+            Alerts.Publish(DecisionAlerts.Queued(record));
+        }
+
+        return record;
     }
 
     private DecisionResult Evaluate(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct)
