@@ -65,7 +65,7 @@ internal static class EvolveRiskCommand
             [new SeedTypeRef(genome.SeedTypeId, genome.PluginVersion)], new EvolutionRunConfig(options, walkForward, backtest));
         new RiskEvolutionRunStore(db, TimeProvider.System).Create(run.RunId, definition.Id, from, RiskStrategyArguments.ToStored(strategies));
         output.Info($"run {run.RunId}: risk genome '{definition.Id}' for {strategies.Count} strateg{(strategies.Count == 1 ? "y" : "ies")} ({from}) on {bars.Symbol} {bars.Interval} ({bars.Count:N0} bars), population {options.PopulationSize} x {options.Generations} generations, {options.Threads} threads");
-        return new RiskRunSetup(run, problem, evaluator, definition, options, observer => new StoredEvolution(db, TimeProvider.System).RunAsync(run, problem, evaluator, observer, ct));
+        return new RiskRunSetup(run, problem, evaluator, definition, options, observer => new StoredEvolution(db, TimeProvider.System).RunAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), observer, ct));
     }
 
     private static RiskRunSetup Resume(
@@ -101,7 +101,7 @@ internal static class EvolveRiskCommand
         var threads = parse.GetResult(o.Threads) is { Implicit: false } ? parse.GetValue(o.Threads) : run.Config.Evolution.Threads;
         output.Info($"resuming run {runId} after generation {run.CompletedGenerations - 1} of {run.MaxGenerations}");
         var options = run.Config.Evolution;
-        return new RiskRunSetup(run, problem, evaluator, definition, options, observer => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, evaluator, Math.Max(1, threads), observer, ct));
+        return new RiskRunSetup(run, problem, evaluator, definition, options, observer => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), Math.Max(1, threads), observer, ct));
     }
 
     private static async Task<int> Finish(bool json, ResearchDatabase db, RiskRunSetup setup, CliOutput output, CancellationToken ct)

@@ -43,6 +43,8 @@ internal sealed class EvolveRiskOptions
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Evaluation threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<string?> EvalTimeout { get; } = new("--eval-timeout") { Description = "Per-evaluation time limit, e.g. 30s: a genome that exceeds it is recorded as timed out and the generation completes" };
+
     public Option<string?> Resume { get; } = new("--resume") { Description = "Continue a stopped risk-genome run from its last completed generation" };
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
@@ -54,7 +56,7 @@ internal sealed class EvolveRiskOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in RunOptions().Concat([Threads, Resume, Json]))
+        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json]))
         {
             command.Options.Add(option);
         }
