@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -23,6 +24,7 @@ public sealed class DecisionEngine
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, DecisionResult> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _quarantined = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _trust = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
     public DecisionEngine(RuleSet rules, DecisionEngineOptions? options = null, TimeProvider? time = null)
@@ -113,8 +115,39 @@ public sealed class DecisionEngine
         return record;
     }
 
+    /// <summary>Rule evaluations that ran inline on the caller's thread so far.</summary>
+    public long InlineRuns => Interlocked.Read(ref _inlineRuns);
+
+    private long _inlineRuns;
+
     private DecisionResult Evaluate(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct)
     {
+        if (_options.InlineTrustedRules && _trust.TryGetValue(rule.Hash, out var proven) && proven >= _options.TrustAfter)
+        {
+            Interlocked.Increment(ref _inlineRuns);
+            var (inline, late) = InlineRunner.Run(rule, context, _options.Budget, ct);
+            if (late)
+            {
+                _trust.TryRemove(rule.Hash, out _); // back to the worker until it proves itself again
+                return Fallback(type, rule, $"rule exceeded its time budget of {_options.Budget.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (ran inline; late result discarded)");
+            }
+
+            return Check(type, rule, context, inline.Result, inline.Error);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var result = EvaluateOnWorker(type, rule, context, ct, out var completed);
+        if (completed && Stopwatch.GetElapsedTime(started) <= _options.Budget / 2)
+        {
+            _trust.AddOrUpdate(rule.Hash, 1, static (_, n) => n + 1);
+        }
+
+        return result;
+    }
+
+    private DecisionResult EvaluateOnWorker(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct, out bool completed)
+    {
+        completed = false;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var worker = RuleWorker.Rent();
         if (!worker.TryRun(rule, context, _options.Budget, out var r, out var error, cts.Token))
@@ -135,6 +168,12 @@ public sealed class DecisionEngine
         }
 
         RuleWorker.Return(worker);
+        completed = true;
+        return Check(type, rule, context, r, error);
+    }
+
+    private static DecisionResult Check(DecisionType type, CompiledRule rule, DecisionContext context, DecisionResult? r, Exception? error)
+    {
         if (error is not null)
         {
             return Fallback(type, rule, $"rule threw {error.GetType().Name}: {error.Message}");
