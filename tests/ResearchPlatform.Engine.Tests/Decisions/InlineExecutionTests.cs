@@ -37,13 +37,13 @@ public sealed class InlineExecutionTests : IDisposable
         Assert.Equal(2, engine.InlineRuns);
         Assert.All(results, r => Assert.Null(r.Result.Error));
         Assert.All(results, r => Assert.Equal(0.8, Assert.IsType<RiskAdjustmentValue>(r.Result.Value).PositionSizeMultiplier));
-        Assert.Equal(1, results.Select(r => (r.Result.Confidence, r.Result.RuleHash, r.Routing)).Distinct().Count());
+        Assert.Single(results.Select(r => (r.Result.Confidence, r.Result.RuleHash, r.Routing)).Distinct());
     }
 
     [Fact]
     public void Decide_InlineRunPastTheBudget_LateFallbackThenBackOnTheWorker()
     {
-        var engine = new DecisionEngine(_rules, new DecisionEngineOptions { CacheDecisions = false, TrustAfter = 2, Budget = TimeSpan.FromMilliseconds(60) });
+        var engine = new DecisionEngine(_rules, new DecisionEngineOptions { CacheDecisions = false, TrustAfter = 2, Budget = TimeSpan.FromSeconds(1) });
         engine.Decide(DecisionType.RiskAdjustment, new DecisionContext { Capital = 10 });
         engine.Decide(DecisionType.RiskAdjustment, new DecisionContext { Capital = 10 });
 
