@@ -32,6 +32,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.Strategies.StrategiesCommand.Create(common));
         root.Subcommands.Add(Commands.Notebook.NotebookCommand.Create(common));
         root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(common));
+        root.Subcommands.Add(Commands.RiskEvolution.EvolveRiskCommand.Create(common));
+        root.Subcommands.Add(Commands.RiskEvolution.RiskRunsCommand.Create(common));
         return root;
     }
 

@@ -177,13 +177,18 @@ internal static class BacktestKernel
         var sumR = Ld(ref s, SumR, stride, lane);
         var sumR2 = Ld(ref s, SumR2, stride, lane);
         var sumNeg2 = Ld(ref s, SumNeg2, stride, lane);
+        var sumR3 = Ld(ref s, SumR3, stride, lane);
+        var sumR4 = Ld(ref s, SumR4, stride, lane);
         var tv = Vector512.Create((double)from);
         for (var t = from; t < to; t++, tv += V.One)
         {
             var e = Vector512.LoadUnsafe(ref eq, (nuint)((t - blockStart) * Lanes));
             var r = (e / eprev) - V.One;
             sumR += r;
-            sumR2 += r * r;
+            var r2 = r * r;
+            sumR2 += r2;
+            sumR3 += r2 * r;
+            sumR4 += r2 * r2;
             var neg = Vector512.MinNative(r, V.Zero);
             sumNeg2 += neg * neg;
             maxDur = Vector512.MaxNative(maxDur, tv - peakBar);
@@ -207,6 +212,8 @@ internal static class BacktestKernel
         St(ref s, SumR, stride, lane, sumR);
         St(ref s, SumR2, stride, lane, sumR2);
         St(ref s, SumNeg2, stride, lane, sumNeg2);
+        St(ref s, SumR3, stride, lane, sumR3);
+        St(ref s, SumR4, stride, lane, sumR4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -73,6 +73,12 @@ public sealed record BacktestMetrics
     /// <summary>Bars in the window.</summary>
     public int Bars { get; init; }
 
+    /// <summary>Skewness of the per-bar returns (population moment; 0 without variance).</summary>
+    public double Skewness { get; init; }
+
+    /// <summary>Kurtosis (not excess: 3 for normal returns) of the per-bar returns (population moment).</summary>
+    public double Kurtosis { get; init; } = 3;
+
     /// <summary>Annualisation factor used (365-day years for 24/7 data, 252 trading days otherwise).</summary>
     public double BarsPerYear { get; init; }
 }

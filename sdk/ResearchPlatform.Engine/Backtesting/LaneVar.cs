@@ -35,7 +35,9 @@ internal static class LaneVar
     public const int SumHold = 26;    // bars held by closed trades
     public const int MakerNotional = 27; // notional of maker (take-profit) fills
     public const int Notional = 28;   // traded notional
-    public const int Count = 29;
+    public const int SumR3 = 29;     // Σ r³ (skewness)
+    public const int SumR4 = 30;     // Σ r⁴ (kurtosis)
+    public const int Count = 31;
 
     /// <summary>Allocates and initialises the state of one window: flat, initial cash, no drawdown.</summary>
     public static double[] Create(int stride, double cash, int windowStart)

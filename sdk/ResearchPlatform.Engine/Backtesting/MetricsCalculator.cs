@@ -16,6 +16,7 @@ internal static class MetricsCalculator
         var variance = n > 1 ? (V(SumR2) - (V(SumR) * V(SumR) / n)) / (n - 1) : 0;
         var std = variance > 0 ? Math.Sqrt(variance) : 0;
         var downside = Math.Sqrt(V(SumNeg2) / n);
+        var (skew, kurt) = Moments(n, V(SumR), V(SumR2), V(SumR3), V(SumR4));
         var annual = Math.Sqrt(barsPerYear);
         var years = n / barsPerYear;
         var growth = final / cash0;
@@ -54,6 +55,8 @@ internal static class MetricsCalculator
             Turnover = V(Notional) / cash0,
             Bars = n,
             BarsPerYear = barsPerYear,
+            Skewness = skew,
+            Kurtosis = kurt,
         };
         return k.FullStatistics ? m : m with
         {
@@ -63,6 +66,31 @@ internal static class MetricsCalculator
             Calmar = double.NaN,
             MaxDrawdownPct = double.NaN,
             MaxDrawdownDurationBars = 0,
+            Skewness = double.NaN,
+            Kurtosis = double.NaN,
         };
+    }
+
+    /// <summary>
+    /// Skewness and kurtosis (not excess) of n per-bar returns from their power sums: population central moments
+    /// m2, m3, m4 about the mean; 0 and 3 (the normal values) when the returns have no variance.
+    /// </summary>
+    internal static (double Skewness, double Kurtosis) Moments(int n, double s1, double s2, double s3, double s4)
+    {
+        if (n < 2)
+        {
+            return (0, 3);
+        }
+
+        var mean = s1 / n;
+        var m2 = (s2 / n) - (mean * mean);
+        if (!(m2 > 1e-300))
+        {
+            return (0, 3);
+        }
+
+        var m3 = (s3 / n) - (3 * mean * s2 / n) + (2 * mean * mean * mean);
+        var m4 = (s4 / n) - (4 * mean * s3 / n) + (6 * mean * mean * s2 / n) - (3 * mean * mean * mean * mean);
+        return (m3 / Math.Pow(m2, 1.5), m4 / (m2 * m2));
     }
 }

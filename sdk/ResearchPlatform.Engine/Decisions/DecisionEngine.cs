@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Decisions;
 
 namespace ResearchPlatform.Engine.Decisions;
@@ -21,7 +24,7 @@ public sealed class DecisionEngine
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, DecisionResult> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _quarantined = new(StringComparer.Ordinal);
-    private long _sequence;
+    private readonly ConcurrentDictionary<string, int> _trust = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
     public DecisionEngine(RuleSet rules, DecisionEngineOptions? options = null, TimeProvider? time = null)
@@ -30,6 +33,17 @@ public sealed class DecisionEngine
         _options = options ?? new DecisionEngineOptions();
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>Where decisions queued for a human are raised as DECISION alerts carrying <c>decision_id</c> (none by default).</summary>
+    public IAlertPublisher Alerts { get; init; } = NullAlertPublisher.Instance;
+
+    /// <summary>
+    /// A new decision id: <c>d</c> + the UTC time in milliseconds (13 digits, so ids sort by time) + <c>-</c> + 12 random
+    /// hex digits from the OS's cryptographic generator. Unique across processes and machines deciding into one workspace
+    /// (a collision needs two ids in the same millisecond with the same 48 random bits), unlike a per-process counter.
+    /// </summary>
+    public static string NewId(DateTimeOffset at) =>
+        "d" + at.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
 
     /// <summary>Decisions answered from the cache so far.</summary>
     public long CacheHits => Interlocked.Read(ref _cacheHits);
@@ -91,13 +105,49 @@ public sealed class DecisionEngine
     private DecisionRecord Record(DecisionResult result, bool fromCache)
     {
         var routing = result.Error is not null ? DecisionRouting.QueuedForHuman : _options.Routing.Route(result.Confidence);
-        var id = "d" + _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "-"
-            + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
-        return new DecisionRecord(id, _time.GetUtcNow(), result with { RequiresHumanReview = routing != DecisionRouting.AutoExecuted }, routing, fromCache);
+        var at = _time.GetUtcNow();
+        var record = new DecisionRecord(NewId(at), at, result with { RequiresHumanReview = routing != DecisionRouting.AutoExecuted }, routing, fromCache);
+        if (routing == DecisionRouting.QueuedForHuman && !ReferenceEquals(Alerts, NullAlertPublisher.Instance))
+        {
+            Alerts.Publish(DecisionAlerts.Queued(record));
+        }
+
+        return record;
     }
+
+    /// <summary>Rule evaluations that ran inline on the caller's thread so far.</summary>
+    public long InlineRuns => Interlocked.Read(ref _inlineRuns);
+
+    private long _inlineRuns;
 
     private DecisionResult Evaluate(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct)
     {
+        if (_options.InlineTrustedRules && _trust.TryGetValue(rule.Hash, out var proven) && proven >= _options.TrustAfter)
+        {
+            Interlocked.Increment(ref _inlineRuns);
+            var (inline, late) = InlineRunner.Run(rule, context, _options.Budget, ct);
+            if (late)
+            {
+                _trust.TryRemove(rule.Hash, out _); // back to the worker until it proves itself again
+                return Fallback(type, rule, $"rule exceeded its time budget of {_options.Budget.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (ran inline; late result discarded)");
+            }
+
+            return Check(type, rule, context, inline.Result, inline.Error);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var result = EvaluateOnWorker(type, rule, context, ct, out var completed);
+        if (completed && Stopwatch.GetElapsedTime(started) <= _options.Budget / 2)
+        {
+            _trust.AddOrUpdate(rule.Hash, 1, static (_, n) => n + 1);
+        }
+
+        return result;
+    }
+
+    private DecisionResult EvaluateOnWorker(DecisionType type, CompiledRule rule, DecisionContext context, CancellationToken ct, out bool completed)
+    {
+        completed = false;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var worker = RuleWorker.Rent();
         if (!worker.TryRun(rule, context, _options.Budget, out var r, out var error, cts.Token))
@@ -118,6 +168,12 @@ public sealed class DecisionEngine
         }
 
         RuleWorker.Return(worker);
+        completed = true;
+        return Check(type, rule, context, r, error);
+    }
+
+    private static DecisionResult Check(DecisionType type, CompiledRule rule, DecisionContext context, DecisionResult? r, Exception? error)
+    {
         if (error is not null)
         {
             return Fallback(type, rule, $"rule threw {error.GetType().Name}: {error.Message}");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using ResearchPlatform.Engine.Storage;
+using ResearchPlatform.Sdk.Decisions;
 
 namespace ResearchPlatform.Engine.Decisions;
 
@@ -43,6 +44,28 @@ public sealed class DecisionStore(ResearchDatabase database, TimeProvider? time 
     /// <summary>Newest first; <paramref name="pendingOnly"/> keeps decisions awaiting a verdict.</summary>
     public IReadOnlyList<StoredDecision> List(int limit = 50, bool pendingOnly = false) =>
         Query($"SELECT {Columns} FROM decisions {(pendingOnly ? "WHERE status IN ('pending', 'executed_flagged')" : string.Empty)} ORDER BY created_at DESC, decision_id DESC LIMIT $n", ("n", limit));
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> decisions taken at or before <paramref name="asOf"/>, newest first, as a rule
+    /// sees them (<see cref="DecisionContext.RecentDecisions"/>). Decisions later rejected by a human are left out.
+    /// </summary>
+    public IReadOnlyList<RecentDecision> Recent(DateTimeOffset asOf, int limit = 20)
+    {
+        using var cmd = database.Connection.Prepare(
+            "SELECT decision_type, summary, confidence, created_at FROM decisions WHERE created_at <= $at AND status <> 'rejected' ORDER BY created_at DESC, decision_id DESC LIMIT $n",
+            ("at", asOf.UtcDateTime), ("n", limit));
+        using var rd = cmd.ExecuteReader();
+        var list = new List<RecentDecision>();
+        while (rd.Read())
+        {
+            if (RuleFiles.TryParse(rd.GetString(0), out var type))
+            {
+                list.Add(new RecentDecision(type, rd.GetString(1), rd.GetDouble(2), new DateTimeOffset(DateTime.SpecifyKind(rd.GetDateTime(3), DateTimeKind.Utc))));
+            }
+        }
+
+        return list;
+    }
 
     /// <summary>One decision or null.</summary>
     public StoredDecision? Get(string id) => Query($"SELECT {Columns} FROM decisions WHERE decision_id = $id", ("id", id)).FirstOrDefault();

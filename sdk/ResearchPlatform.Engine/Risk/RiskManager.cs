@@ -1,4 +1,6 @@
 using ResearchPlatform.Engine.Risk.Breakers;
+using ResearchPlatform.Engine.Risk.Events;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Risk;
 
 namespace ResearchPlatform.Engine.Risk;
@@ -32,6 +34,12 @@ internal sealed class RiskManager
     }
 
     public RiskGenome Genome { get; }
+
+    /// <summary>Where breaker trips and level changes are raised as alerts (none by default).</summary>
+    public IAlertPublisher Alerts { get; init; } = NullAlertPublisher.Instance;
+
+    /// <summary>What this manager guards, in alert keys and titles (e.g. the portfolio or symbol).</summary>
+    public string AlertScope { get; init; } = "portfolio";
 
     public RiskLevel Level { get; private set; } = RiskLevel.Low;
 
@@ -76,6 +84,11 @@ internal sealed class RiskManager
         }
 
         var change = ApplyLevel(events, now);
+        if (events.Count > 0 && !ReferenceEquals(Alerts, NullAlertPublisher.Instance))
+        {
+            Publish(events, change);
+        }
+
         return new RiskUpdate(Level, metrics, events, change);
     }
 
@@ -94,7 +107,13 @@ internal sealed class RiskManager
         var now = _time.GetUtcNow();
         var breaker = _breakers.FirstOrDefault(b => b.Rule.Name == name)
             ?? throw new ArgumentException($"unknown breaker '{name}'", nameof(name));
-        return breaker.ForceReset(now) is { } e ? ApplyLevel([e], now) : null;
+        var change = breaker.ForceReset(now) is { } e ? ApplyLevel([e], now) : null;
+        if (change is not null)
+        {
+            Alerts.Publish(RiskAlerts.LevelChange(change, AlertScope));
+        }
+
+        return change;
     }
 
     /// <summary>Approve, resize or reject one order under the current level, limits and trade rate.</summary>
@@ -105,6 +124,22 @@ internal sealed class RiskManager
         var trades = _tracker.TradesLastHour(_time.GetUtcNow());
         var rateBlocked = trades >= Genome.MaxTradesPerHour || IsActive(CircuitBreakerRules.TradeRate);
         return TradeRiskEvaluator.Evaluate(order, context, Genome, Level, trades, rateBlocked);
+    }
+
+    private void Publish(List<BreakerEvent> events, RiskLevelChanged? change)
+    {
+        foreach (var e in events)
+        {
+            if (e.Tripped)
+            {
+                Alerts.Publish(RiskAlerts.Trip(e, Level, AlertScope));
+            }
+        }
+
+        if (change is not null)
+        {
+            Alerts.Publish(RiskAlerts.LevelChange(change, AlertScope));
+        }
     }
 
     private RiskLevelChanged? ApplyLevel(IReadOnlyList<BreakerEvent> events, DateTimeOffset now)

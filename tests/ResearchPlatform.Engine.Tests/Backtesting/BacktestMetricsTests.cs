@@ -78,7 +78,7 @@ public sealed class BacktestMetricsTests
         var full = Backtest.Run(bars, new ScriptedSeed(targets), [0], new BacktestOptions()).Metrics;
         var lean = Backtest.Run(bars, new ScriptedSeed(targets), [0], new BacktestOptions { Statistics = StatisticsLevel.Trades }).Metrics;
         Assert.True(double.IsNaN(lean.Sharpe) && double.IsNaN(lean.MaxDrawdownPct) && double.IsNaN(lean.VolatilityAnnPct));
-        Assert.Equal(full with { VolatilityAnnPct = 0, Sharpe = 0, Sortino = 0, Calmar = 0, MaxDrawdownPct = 0, MaxDrawdownDurationBars = 0 },
-            lean with { VolatilityAnnPct = 0, Sharpe = 0, Sortino = 0, Calmar = 0, MaxDrawdownPct = 0, MaxDrawdownDurationBars = 0 });
+        Assert.Equal(full with { VolatilityAnnPct = 0, Sharpe = 0, Sortino = 0, Calmar = 0, MaxDrawdownPct = 0, MaxDrawdownDurationBars = 0, Skewness = 0, Kurtosis = 0 },
+            lean with { VolatilityAnnPct = 0, Sharpe = 0, Sortino = 0, Calmar = 0, MaxDrawdownPct = 0, MaxDrawdownDurationBars = 0, Skewness = 0, Kurtosis = 0 });
     }
 }

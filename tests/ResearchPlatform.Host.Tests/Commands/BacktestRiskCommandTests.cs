@@ -38,6 +38,24 @@ public sealed class BacktestRiskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BacktestRisk_Save_StoresTheRiskEventsOfTheRun()
+    {
+        var config = _dir.Write("risk.json", "{\"regime\": {\"classifier\": \"volatility\"}}");
+        var r = await RpProcess.RunAsync(["backtest", "--data", WriteCrash(), .. FullSize, "--risk-config", config, "--save", "--json", "--workspace", _dir.File("ws")]);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        using var doc = JsonDocument.Parse(r.StdOut);
+        var root = doc.RootElement;
+        Assert.Equal("volatility", root.GetProperty("regime_classifier").GetString());
+        var runId = root.GetProperty("run_id").GetInt64();
+        var events = root.GetProperty("risk_events").EnumerateArray().ToList();
+        using var db = Engine.Storage.ResearchDatabase.Open(Path.Combine(_dir.File("ws"), Engine.Storage.ResearchDatabase.FileName));
+        var stored = new Engine.Risk.Events.RiskEventStore(db).List("backtest", runId.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(events.Count, stored.Count);
+        Assert.Equal(events.Select(e => e.GetProperty("kind").GetString()), stored.Select(s => s.Kind));
+        Assert.Contains(stored, s => s.To == "EMERGENCY" && s.Breakers.Contains("total_drawdown tripped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BacktestRisk_TableOutput_ShowsTheLevelChanges()
     {
         var r = await RpProcess.RunAsync(["backtest", "--data", WriteCrash(), .. FullSize, "--workspace", _dir.File("ws")]);
@@ -52,6 +70,8 @@ public sealed class BacktestRiskCommandTests : IDisposable
     [InlineData("--risk-gene needs --risk", "--risk-gene", "max_position_size_pct=0.2")]
     [InlineData("with a gene of risk genome 'default'", "--risk", "default", "--risk-gene", "speed=3")]
     [InlineData("not supported in a risk-aware backtest", "--risk", "default", "--stop-loss-pct", "2")]
+    [InlineData("--regime-classifier: regime.classifier: unknown value 'hmm' (accepted: composite, volatility, fear_greed)", "--risk", "default", "--regime-classifier", "hmm")]
+    [InlineData("--risk-config and --regime-classifier need --risk ID", "--regime-classifier", "volatility")]
     public async Task BacktestRisk_BadInput_ExitsTwo(string message, params string[] args)
     {
         var r = await RpProcess.RunAsync(["backtest", "--data", WriteCrash(), "--seed", "momentum", .. args, "--workspace", _dir.File("ws")]);

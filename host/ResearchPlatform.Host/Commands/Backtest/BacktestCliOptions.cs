@@ -57,6 +57,10 @@ internal sealed class BacktestCliOptions
 
     public Option<string[]> RiskGenes { get; } = new("--risk-gene") { Description = "Risk gene override name=value (repeatable), with --risk", AllowMultipleArgumentsPerToken = false };
 
+    public Option<string?> RiskConfig { get; } = new("--risk-config") { Description = "Risk configuration JSON, with --risk: e.g. {\"regime\": {\"classifier\": \"volatility\"}} (keys: regime.classifier = composite | volatility | fear_greed)" };
+
+    public Option<string?> RegimeClassifier { get; } = new("--regime-classifier") { Description = "With --risk: regime classifier (composite | volatility | fear_greed); overrides regime.classifier of --risk-config" };
+
     public Option<bool> Save { get; } = new("--save") { Description = "Store the run, its metrics, trades and equity curve in the workspace database" };
 
     public Option<bool> ShowTrades { get; } = new("--trades") { Description = "Also print the trade list (in --json: a \"trade_list\" array)" };
@@ -66,7 +70,7 @@ internal sealed class BacktestCliOptions
     public IEnumerable<Option> All =>
     [
         Symbol, Interval, Data, Seed, Genes, From, To, Fill, Direction, Size, Units, Cash, FeeBps, MakerFeeBps, SlippageBps, SlippageRange,
-        StopLoss, TakeProfit, Trailing, ExitAtEnd, Statistics, Risk, RiskGenes, Save, ShowTrades, Json,
+        StopLoss, TakeProfit, Trailing, ExitAtEnd, Statistics, Risk, RiskGenes, RiskConfig, RegimeClassifier, Save, ShowTrades, Json,
     ];
 
     /// <summary>The engine options from the parsed values (validated by the engine; errors name the field).</summary>

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Backtesting.Storage;
+using ResearchPlatform.Engine.Risk.Events;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Seeds;
@@ -59,12 +61,18 @@ public static class BacktestCommand
         var risk = riskId is null ? default : RiskArguments.Resolve(riskId, riskGenes, output);
         var (bars, source) = BarSource.Load(parse, o, common, ct);
         var range = Range(bars, ParseTime(parse.GetValue(o.From), "--from"), ParseTime(parse.GetValue(o.To), "--to"));
-        var riskResult = riskId is null ? null : RiskBacktest.Run(bars, seed, genes, options, risk.Genome, range, ct);
+        if (riskId is null && (parse.GetValue(o.RiskConfig) is not null || parse.GetValue(o.RegimeClassifier) is not null))
+        {
+            throw new BadInputException("--risk-config and --regime-classifier need --risk ID");
+        }
+
+        var market = riskId is null ? default : RiskMarketArguments.Resolve(bars, parse.GetValue(o.RiskConfig), parse.GetValue(o.RegimeClassifier), parse.GetValue(common.Workspace));
+        var riskResult = riskId is null ? null : RiskBacktest.Run(bars, seed, genes, options, risk.Genome, range, market.States, null, ct);
         var result = riskResult?.Backtest ?? ResearchPlatform.Engine.Backtesting.Backtest.Run(bars, seed, genes, options, range, ct);
         long? runId = null;
         if (parse.GetValue(o.Save))
         {
-            runId = Save(parse, common, seed, catalog.VersionOf(seed), genes, bars, source, options, result);
+            runId = Save(parse, common, seed, catalog.VersionOf(seed), genes, bars, source, options, result, riskResult);
             output.Info($"saved as run {runId}");
         }
 
@@ -72,6 +80,8 @@ public static class BacktestCommand
         if (riskResult is not null)
         {
             RiskTables.AddTo(report, riskId!, risk.Source, risk.Genes, riskResult);
+            report["regime_classifier"] = market.Classifier;
+            report["fear_greed_days"] = market.FearGreedDays;
         }
 
         if (parse.GetValue(o.Json))
@@ -103,7 +113,7 @@ public static class BacktestCommand
         return new BarRange(lo, hi);
     }
 
-    private static long Save(ParseResult parse, CommonOptions common, ISeedType seed, string version, double[] genes, BarSeries bars, string source, BacktestOptions options, BacktestResult result)
+    private static long Save(ParseResult parse, CommonOptions common, ISeedType seed, string version, double[] genes, BarSeries bars, string source, BacktestOptions options, BacktestResult result, RiskBacktestResult? risk)
     {
         var workspace = Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists();
         using var db = ResearchDatabase.Open(workspace.DatabasePath);
@@ -116,7 +126,13 @@ public static class BacktestCommand
             source,
             JsonSerializer.Serialize(options with { FundingRates = null }, CliOutput.Json),
             JsonSerializer.Serialize(result.Metrics, CliOutput.Json));
-        return new BacktestStore(db).Save(info, bars, result);
+        var runId = new BacktestStore(db).Save(info, bars, result);
+        if (risk is not null)
+        {
+            new RiskEventStore(db).Save(RiskEventStore.Backtest, runId.ToString(CultureInfo.InvariantCulture), risk.Events);
+        }
+
+        return runId;
     }
 
     private static JsonObject Report(ISeedType seed, string version, double[] genes, BarSeries bars, BacktestOptions options, BacktestResult result, long? runId, IReadOnlyList<string> warnings, bool trades)

@@ -21,7 +21,8 @@ public static class DecisionsBenchCommand
         var iterations = new Option<int>("--iterations") { Description = "Timed decisions per type", DefaultValueFactory = _ => 20_000 };
         var reloads = new Option<int>("--reloads") { Description = "Successive reloads for the memory check", DefaultValueFactory = _ => 1_000 };
         var rules = RulesCommand.RulesOption();
-        var cmd = new Command("decisions", "Time decisions (p99 < 50 us), file save -> live rule (< 1 s) and memory over 1,000 reloads") { json, iterations, reloads, rules };
+        var workerOnly = new Option<bool>("--worker-only") { Description = "Run every rule on the worker thread (no inline execution of trusted rules), to compare" };
+        var cmd = new Command("decisions", "Time decisions (p99 < 50 us), file save -> live rule (< 1 s) and memory over 1,000 reloads") { json, iterations, reloads, rules, workerOnly };
         cmd.SetAction(CommandRunner.Wrap(async (parse, output, ct) =>
         {
             var n = parse.GetValue(iterations);
@@ -32,7 +33,9 @@ public static class DecisionsBenchCommand
                 using var set = new RuleSet(dir);
                 set.LoadAll(ct);
                 output.Info($"timing {n:N0} decisions per type ...");
-                var latency = Enum.GetValues<DecisionType>().Select(t => TimeDecisions(set, t, n)).ToList();
+                var inline = !parse.GetValue(workerOnly);
+                output.Info(inline ? "trusted rules run inline (the default)" : "every rule runs on the worker thread (--worker-only)");
+                var latency = Enum.GetValues<DecisionType>().Select(t => TimeDecisions(set, t, n, inline)).ToList();
                 output.Info("timing save -> live ...");
                 var reload = await ReloadLatencyAsync(set, 10, ct);
                 output.Info($"{parse.GetValue(reloads):N0} reloads ...");
@@ -73,9 +76,9 @@ public static class DecisionsBenchCommand
 
     internal sealed record ReloadMemory(int Reloads, double HeapAfter100MiB, double HeapAfterAllMiB, double GrowthMiB, double WorkingSetAfter100MiB, double WorkingSetAfterAllMiB, int LoadContextsAlive);
 
-    private static DecisionLatency TimeDecisions(RuleSet set, DecisionType type, int n)
+    private static DecisionLatency TimeDecisions(RuleSet set, DecisionType type, int n, bool inline)
     {
-        var engine = new DecisionEngine(set, new DecisionEngineOptions { CacheDecisions = false, Budget = TimeSpan.FromSeconds(1) });
+        var engine = new DecisionEngine(set, new DecisionEngineOptions { CacheDecisions = false, Budget = TimeSpan.FromSeconds(1), InlineTrustedRules = inline });
         var rng = new Random(7);
         var contexts = Enumerable.Range(0, 64).Select(_ => SampleContext(rng)).ToArray();
         for (var i = 0; i < 2_000; i++)

@@ -42,11 +42,17 @@ public static class DecideCommand
             }
 
             var engine = new DecisionEngine(set);
-            var record = engine.Decide(decisionType, ctx with { AsOf = ctx.AsOf == default ? TimeProvider.System.GetUtcNow() : ctx.AsOf }, ct);
-            using (var db = ResearchDatabase.Open(Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists().DatabasePath))
+            using var db = ResearchDatabase.Open(Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists().DatabasePath);
+            var store = new DecisionStore(db);
+            ctx = ctx with { AsOf = ctx.AsOf == default ? TimeProvider.System.GetUtcNow() : ctx.AsOf };
+            if (ctx.RecentDecisions.Count == 0)
             {
-                new DecisionStore(db).Save(record);
+                // the context file gave none: the rule sees the workspace's decision history up to the context's time
+                ctx = ctx with { RecentDecisions = store.Recent(ctx.AsOf) };
             }
+
+            var record = engine.Decide(decisionType, ctx, ct);
+            store.Save(record);
 
             Print(output, parse.GetValue(json), record);
             return Task.FromResult(record.Result.Error is null ? ExitCodes.Ok : ExitCodes.Failure);

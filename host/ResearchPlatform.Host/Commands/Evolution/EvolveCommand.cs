@@ -58,7 +58,7 @@ internal static class EvolveCommand
             store.NextRunId(), bars.Symbol, bars.Interval.Code, source, problem.DatasetKey, problem.CostModelKey, bars.Count,
             seeds.Select(s => new SeedTypeRef(s.Seed.Id, s.VersionTag)).ToList(), new EvolutionRunConfig(options, walkForward, backtest));
         output.Info($"run {run.RunId}: {bars.Symbol} {bars.Interval} ({bars.Count:N0} bars), {string.Join(", ", seeds.Select(s => s.Seed.Id))}, population {options.PopulationSize} x {options.Generations} generations, {options.Threads} threads");
-        return (run, observer => new StoredEvolution(db, TimeProvider.System).RunAsync(run, problem, evaluator, observer, ct));
+        return (run, observer => new StoredEvolution(db, TimeProvider.System).RunAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), observer, ct));
     }
 
     private static (EvolutionRunRecord Run, Func<IEvolutionObserver, Task<EvolutionResult>> Body) Resume(
@@ -91,7 +91,7 @@ internal static class EvolveCommand
 
         var threads = parse.GetResult(o.Threads) is { Implicit: false } ? parse.GetValue(o.Threads) : run.Config.Evolution.Threads;
         output.Info($"resuming run {runId} after generation {run.CompletedGenerations - 1} of {run.MaxGenerations}");
-        return (run, observer => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, evaluator, Math.Max(1, threads), observer, ct));
+        return (run, observer => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), Math.Max(1, threads), observer, ct));
     }
 
     private static async Task<int> Finish(

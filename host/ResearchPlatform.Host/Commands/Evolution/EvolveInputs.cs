@@ -1,6 +1,8 @@
 using System.Globalization;
 using ResearchPlatform.Engine.Data;
 using ResearchPlatform.Engine.Evolution;
+using ResearchPlatform.Engine.Evolution.Evaluation;
+using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Seeds;
@@ -98,6 +100,13 @@ internal static class EvolveInputs
 
         return chosen;
     }
+
+    /// <summary>
+    /// <paramref name="evaluator"/> with a per-evaluation time limit when <paramref name="limit"/> (a duration such as
+    /// <c>30s</c>) is given: an individual that exceeds it is recorded as timed out and the generation completes.
+    /// </summary>
+    public static IFitnessEvaluator WithTimeLimit(IFitnessEvaluator evaluator, string? limit) =>
+        ParseDuration(limit, "--eval-timeout") is { } span ? new TimeLimitedEvaluator(evaluator, span, TimeProvider.System) : evaluator;
 
     /// <summary>Parses <c>90s</c>, <c>10m</c>, <c>2h</c>, a bare number of seconds, or <c>hh:mm:ss</c>.</summary>
     public static TimeSpan? ParseDuration(string? text, string option)

@@ -40,6 +40,8 @@ internal sealed class EvolveOptions
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Evaluation threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<string?> EvalTimeout { get; } = new("--eval-timeout") { Description = "Per-evaluation time limit, e.g. 30s: a pathological individual is recorded as timed out and the generation completes (default: none)" };
+
     public Option<string?> Resume { get; } = new("--resume") { Description = "Continue a stopped run from its last completed generation (RUN_ID from rp runs list)" };
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
@@ -52,7 +54,7 @@ internal sealed class EvolveOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in RunOptions().Concat([Threads, Resume, Json]))
+        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json]))
         {
             command.Options.Add(option);
         }

@@ -15,7 +15,18 @@ public static class RiskBacktest
 {
     /// <summary>Backtests one gene vector of <paramref name="seed"/> under <paramref name="genome"/>.</summary>
     /// <exception cref="BacktestInputException">Invalid options, genes or range, or stop options (not supported here).</exception>
-    public static RiskBacktestResult Run(BarSeries bars, ISeedType seed, ReadOnlySpan<double> genes, BacktestOptions options, RiskGenome genome, BarRange? range = null, CancellationToken ct = default)
+    public static RiskBacktestResult Run(BarSeries bars, ISeedType seed, ReadOnlySpan<double> genes, BacktestOptions options, RiskGenome genome, BarRange? range = null, CancellationToken ct = default) =>
+        Run(bars, seed, genes, options, genome, range, null, null, ct);
+
+    /// <summary>
+    /// As <see cref="Run(BarSeries, ISeedType, ReadOnlySpan{double}, BacktestOptions, RiskGenome, BarRange?, CancellationToken)"/>,
+    /// with the market state per bar (<see cref="BacktestMarketStates"/>: volatility percentile, Fear &amp; Greed, regime;
+    /// unknown when null, so the volatility and sentiment breakers stay off) and an alert publisher for breaker trips and
+    /// level changes.
+    /// </summary>
+    internal static RiskBacktestResult Run(
+        BarSeries bars, ISeedType seed, ReadOnlySpan<double> genes, BacktestOptions options, RiskGenome genome, BarRange? range,
+        IReadOnlyList<Risk.MarketState>? market, Sdk.Alerts.IAlertPublisher? alerts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(genome);
@@ -28,13 +39,18 @@ public static class RiskBacktest
 
         var spec = new KernelSpec(options, bars.Open, bars.High, bars.Low, bars.Close);
         var targets = Targets(seed.CreateGenerator(bars, genes, 1), window.End, ct);
-        var overlay = new RiskOverlay(bars, spec, genome, window);
+        if (market is not null && market.Count != bars.Count)
+        {
+            throw new BacktestInputException($"market states: {market.Count} for {bars.Count} bars");
+        }
+
+        var overlay = new RiskOverlay(bars, spec, genome, window, market, alerts);
         overlay.Run(targets, ct);
         return overlay.Result();
     }
 
     /// <summary>The strategy's targets for bars [0, end), requested in blocks from bar 0 as the generator contract asks.</summary>
-    private static double[] Targets(ISignalGenerator generator, int end, CancellationToken ct)
+    internal static double[] Targets(ISignalGenerator generator, int end, CancellationToken ct)
     {
         var targets = new double[end];
         for (var b0 = 0; b0 < end; b0 += ChunkRunner.BlockBars)

@@ -24,16 +24,22 @@ internal sealed class RiskOverlay
     private readonly ScalarBook _book;
     private readonly TradeListRecorder _rec;
     private readonly List<RiskBacktestEvent> _events = [];
+    private readonly IReadOnlyList<MarketState>? _market;
     private int _rejected;
     private int _resized;
 
-    public RiskOverlay(BarSeries bars, KernelSpec k, RiskGenome genome, BarRange window)
+    public RiskOverlay(BarSeries bars, KernelSpec k, RiskGenome genome, BarRange window, IReadOnlyList<MarketState>? market = null, Sdk.Alerts.IAlertPublisher? alerts = null)
     {
+        _market = market;
         _bars = bars;
         _k = k;
         _window = window;
         _clock = new SimulatedClock(bars.TimeAt(window.Start));
-        _risk = new RiskManager(genome, _clock, new RiskManagerOptions(PeriodsPerYear: Annualization.BarsPerYear(bars)));
+        _risk = new RiskManager(genome, _clock, new RiskManagerOptions(PeriodsPerYear: Annualization.BarsPerYear(bars)))
+        {
+            Alerts = alerts ?? Sdk.Alerts.NullAlertPublisher.Instance,
+            AlertScope = bars.Symbol,
+        };
         _rec = new TradeListRecorder(bars, window);
         _book = new ScalarBook(k, window.Start, _rec);
     }
@@ -178,7 +184,7 @@ internal sealed class RiskOverlay
         var close = _k.Close[t];
         var positions = _book.Position == 0 ? [] : new[] { new PositionSnapshot(_bars.Symbol, _book.Position, close) };
         var from = _risk.Level;
-        var update = _risk.OnBar(new PortfolioSnapshot(_book.Equity(close), positions), MarketState.Unknown);
+        var update = _risk.OnBar(new PortfolioSnapshot(_book.Equity(close), positions), _market?[t] ?? MarketState.Unknown);
         if (update.LevelChange is { } c)
         {
             _events.Add(new RiskBacktestEvent(t, c.At, RiskEventKind.LevelChange, from, c.To, Describe(c.Trigger), Describe(c.ActiveBreakers)));

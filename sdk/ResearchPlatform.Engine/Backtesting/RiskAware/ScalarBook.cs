@@ -117,7 +117,10 @@ internal sealed class ScalarBook
         var e = _s[Cash] + (_s[Q] * _k.Close[t]);
         var r = (e / _s[Eprev]) - 1;
         _s[SumR] += r;
-        _s[SumR2] += r * r;
+        var r2 = r * r;
+        _s[SumR2] += r2;
+        _s[SumR3] += r2 * r;
+        _s[SumR4] += r2 * r2;
         var neg = Math.Min(r, 0);
         _s[SumNeg2] += neg * neg;
         _s[MaxDur] = Math.Max(_s[MaxDur], t - _s[PeakBar]);

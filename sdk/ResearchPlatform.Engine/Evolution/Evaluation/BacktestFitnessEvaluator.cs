@@ -66,7 +66,9 @@ internal sealed class BacktestFitnessEvaluator : IFitnessEvaluator
     public static WindowMetrics ToWindowMetrics(BacktestMetrics m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new WindowMetrics(m.Sharpe, m.TotalReturnPct / 100.0, Math.Abs(m.MaxDrawdownPct) / 100.0, m.Trades, m.Bars);
+        return new WindowMetrics(
+            m.Sharpe, m.TotalReturnPct / 100.0, Math.Abs(m.MaxDrawdownPct) / 100.0, m.Trades, m.Bars,
+            double.IsFinite(m.Skewness) ? m.Skewness : 0.0, double.IsFinite(m.Kurtosis) ? m.Kurtosis : 3.0);
     }
 
     /// <summary>A text key of the cost-relevant options (part of every fitness-cache key).</summary>
