@@ -6,8 +6,8 @@ namespace ResearchPlatform.Engine.Storage.Migrations;
 /// run id) and <c>risk_events</c> (level changes, breaker trips/resets and pre-trade verdicts of a backtest, paper or
 /// live session, with the breakers and values behind them).
 /// </summary>
-internal sealed record M0007CreateRiskTables() : Migration(
-    7,
+internal sealed record M0009CreateRiskTables() : Migration(
+    9,
     "create risk_evolution_runs and risk_events (risk-genome evolution inputs, stored risk events)",
     """
     CREATE TABLE risk_evolution_runs (
