@@ -51,7 +51,7 @@ internal static class PaperBenchCommand
             PaperSessionResult? best = null;
             for (var r = 0; r < reps; r++)
             {
-                var s = await PaperReplayEngine.RunAsync("bench", bars, [strategy], options, null, null, ct);
+                var s = await PaperReplayEngine.RunAsync("bench", bars, [strategy], options, null, null, null, ct);
                 output.Info(string.Create(CultureInfo.InvariantCulture, $"bench paper: run {r + 1}/{reps}: {s.Bars:N0} bars in {s.Elapsed.TotalMilliseconds:N0} ms = {s.BarsPerSecond:N0} bars/s"));
                 if (best is null || s.Elapsed < best.Elapsed)
                 {

@@ -45,5 +45,7 @@ internal sealed class PaperCliOptions
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
 
-    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json];
+    public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
+
+    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume];
 }

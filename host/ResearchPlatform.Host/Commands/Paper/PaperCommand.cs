@@ -33,6 +33,11 @@ public static class PaperCommand
 
     private static async Task<int> RunAsync(ParseResult parse, PaperCliOptions o, CommonOptions common, CliOutput output, Func<ISeedCatalog> catalogFactory, CancellationToken ct)
     {
+        if (parse.GetValue(o.Resume) is { } resume)
+        {
+            return await PaperResume.RunAsync(resume, parse, o, common, output, catalogFactory(), ct);
+        }
+
         var mode = parse.GetValue(o.Mode)!;
         if (mode is "simulation" or "testnet")
         {
@@ -54,7 +59,7 @@ public static class PaperCommand
         PaperSessionResult result;
         try
         {
-            result = await PaperReplayEngine.RunAsync(sessionId, bars, strategies, options, i => store.JournalFor(sessionId, i), progress, ct);
+            result = await PaperReplayEngine.RunAsync(sessionId, bars, strategies, options, i => store.JournalFor(sessionId, i), progress, output.Info, ct);
         }
         catch (PaperInputException ex)
         {
@@ -76,7 +81,7 @@ public static class PaperCommand
         return ExitCodes.Ok;
     }
 
-    private static List<PaperValidationReport> Validate(BarSeries bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options, PaperSessionResult replay)
+    internal static List<PaperValidationReport> Validate(BarSeries bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options, PaperSessionResult replay)
     {
         var kernelOptions = new BacktestOptions
         {

@@ -43,6 +43,8 @@ internal static class PaperReport
             s.Performance.Fees,
             s.FinalEquity,
             s.Performance.Fitness,
+            s.Reconciliation,
+            s.Resume,
         }),
         Validation = validation,
     };

@@ -90,6 +90,15 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         }
     }
 
+    /// <summary>The venue's books for one symbol (quantity, entry, realized PnL, fees, funding) marked at <paramref name="mark"/>, outside the request path.</summary>
+    public PositionSnapshot PeekPosition(string symbol, decimal mark)
+    {
+        lock (_gate)
+        {
+            return _positions.Snapshot(symbol, mark);
+        }
+    }
+
     /// <summary>Reads one pending execution event without waiting (for single-threaded simulations and tests).</summary>
     public bool TryReadEvent(out ExecutionEvent? e)
     {
