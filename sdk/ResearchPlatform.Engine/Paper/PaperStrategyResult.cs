@@ -16,4 +16,7 @@ internal sealed record PaperStrategyResult(
 
     /// <summary>For a resumed session: the stored entries re-run and verified, and journal vs venue at that point.</summary>
     public PaperResumeCheck? Resume { get; init; }
+
+    /// <summary>Funding received (negative = paid) over the session, in quote units; in the final equity, apart from fees.</summary>
+    public decimal Funding { get; init; }
 }

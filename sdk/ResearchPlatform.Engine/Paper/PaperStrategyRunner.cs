@@ -56,6 +56,7 @@ internal sealed class PaperStrategyRunner
                 LatencyJitter = options.LatencyJitter,
                 Seed = options.Seed,
                 StartingCash = options.InitialCash,
+                FundingRate = options.FundingRatePerHour,
             },
             _clock);
         _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);
@@ -114,6 +115,7 @@ internal sealed class PaperStrategyRunner
         var open = _bars.TimeAt(i);
         _clock.AdvanceTo(open);
         _venue.ProcessCandle(new Candle(_bars.Symbol, open, ToPrice(_bars.Open[i]), ToPrice(_bars.High[i]), ToPrice(_bars.Low[i]), ToPrice(_bars.Close[i]), ToVolume(_bars.Volume[i])));
+        BookFunding();
         DrainEvents(i, open);
 
         var close = _bars.Close[i];
@@ -150,6 +152,7 @@ internal sealed class PaperStrategyRunner
             _clock.AdvanceTo(time);
             var volume = Math.Abs(position) / _options.ParticipationCap;
             _venue.ProcessCandle(new Candle(_bars.Symbol, time, price, price, price, price, volume));
+            BookFunding();
             DrainEvents(last, time);
             _equity[last] = Equity(_bars.Close[last]);
         }
@@ -168,6 +171,7 @@ internal sealed class PaperStrategyRunner
         {
             Reconciliation = CheckVenue(),
             Resume = _resume,
+            Funding = _manager.Positions.Snapshot(_bars.Symbol).Funding,
         };
     }
 
@@ -227,6 +231,15 @@ internal sealed class PaperStrategyRunner
         }
 
         DrainEvents(-1, _clock.GetUtcNow());
+    }
+
+    /// <summary>The venue's funding payments since the last bar, booked on the order manager's positions too.</summary>
+    private void BookFunding()
+    {
+        foreach (var f in _venue.TakeFundingPayments())
+        {
+            _manager.Positions.ApplyFunding(f.Symbol, f.Amount);
+        }
     }
 
     private void DrainEvents(int bar, DateTimeOffset time)

@@ -39,7 +39,7 @@ public static class PaperCommand
         }
 
         var mode = parse.GetValue(o.Mode)!;
-        if (mode is "simulation" or "testnet")
+        if (mode is "testnet")
         {
             throw new BadInputException($"--mode {mode} is not available in this build (replay and validate are)");
         }
@@ -48,7 +48,7 @@ public static class PaperCommand
         var options = PaperInputs.Options(parse, o, validate);
         var catalog = catalogFactory();
         var strategies = PaperInputs.Strategies(parse, o, common, catalog, output);
-        var (bars, source) = PaperInputs.Bars(parse, o, common, ct);
+        var (bars, source) = mode == "simulation" ? PaperSimulationInputs.Bars(parse, o, output) : PaperInputs.Bars(parse, o, common, ct);
         var now = TimeProvider.System.GetUtcNow();
         var sessionId = string.Create(CultureInfo.InvariantCulture, $"paper-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
         using var db = OpenDatabase(parse, common);

@@ -41,6 +41,7 @@ internal static class PaperReport
             s.Performance.OrdersDenied,
             s.Performance.PartialFills,
             s.Performance.Fees,
+            s.Funding,
             s.FinalEquity,
             s.Performance.Fitness,
             s.Reconciliation,

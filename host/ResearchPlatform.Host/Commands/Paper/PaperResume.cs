@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ResearchPlatform.Engine.Data;
 using ResearchPlatform.Engine.Paper;
+using ResearchPlatform.Engine.Paper.Simulation;
 using ResearchPlatform.Engine.Paper.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Seeds;
@@ -69,7 +70,11 @@ internal static class PaperResume
     {
         var interval = BarInterval.Parse(s.Interval);
         BarSeries all;
-        if (File.Exists(s.DataSource) && !s.DataSource.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase))
+        if (SimulationSource.TryParse(s.DataSource, out var simulation))
+        {
+            all = simulation.Generate().Bars;
+        }
+        else if (File.Exists(s.DataSource) && !s.DataSource.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase))
         {
             all = BarFileReader.Read(s.DataSource, BarFileFormat.Auto, s.Symbol, interval, ct).Series;
         }
