@@ -12,9 +12,10 @@ using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
 namespace ResearchPlatform.Host.Commands.Paper;
 
 /// <summary>
-/// <c>rp paper --mode replay|validate (--symbol S --interval I | --data FILE) (--strategies RUN_ID:topN | --seed ID --gene k=v ...)
+/// <c>rp paper --mode replay|validate|simulation (--symbol S --interval I | --data FILE | --seed-market N) (--strategies RUN_ID:topN | --seed ID --gene k=v ...)
 /// [--speed max|Nx] [--from] [--to] [--cash] [--json]</c>: runs the strategies through the live order path over
-/// replayed bars, prints the per-strategy report and stores the session, its order journal, orders and results.
+/// replayed or simulated bars, prints the per-strategy report and stores the session, its order journal, orders and
+/// results; <c>rp paper --resume SESSION_ID</c> continues a session that did not complete (<see cref="PaperResume"/>).
 /// </summary>
 public static class PaperCommand
 {
@@ -41,7 +42,7 @@ public static class PaperCommand
         var mode = parse.GetValue(o.Mode)!;
         if (mode is "testnet")
         {
-            throw new BadInputException($"--mode {mode} is not available in this build (replay and validate are)");
+            throw new BadInputException($"--mode {mode} is not available in this build (replay, validate and simulation are)");
         }
 
         var validate = mode == "validate";
