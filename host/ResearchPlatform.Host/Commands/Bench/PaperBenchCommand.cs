@@ -26,8 +26,9 @@ internal static class PaperBenchCommand
         var repeats = new Option<int>("--repeats") { Description = "Runs; the best is reported (default 3)", DefaultValueFactory = _ => 3 };
         var journal = new Option<string>("--journal") { Description = "file (default: write-ahead file + group commit + DuckDB mirror, in a temp folder) or memory", DefaultValueFactory = _ => "file" }
             .AcceptOnlyFromAmong("file", "memory");
+        var syncMs = new Option<int>("--sync-ms") { Description = "Group-commit fsync interval of the file journal in ms (default 10; 0 = fsync every entry)", DefaultValueFactory = _ => 10 };
         var json = CommonOptions.JsonOption();
-        var cmd = new Command("paper", "Paper replay throughput, one strategy on one symbol (target >= 100,000 bars/s)") { data, count, repeats, journal, json };
+        var cmd = new Command("paper", "Paper replay throughput, one strategy on one symbol (target >= 100,000 bars/s)") { data, count, repeats, journal, syncMs, json };
         cmd.SetAction(CommandRunner.Wrap(async (parse, output, ct) =>
         {
             var n = parse.GetValue(count);
@@ -55,10 +56,11 @@ internal static class PaperBenchCommand
             PaperSessionResult? best = null;
             var bestCpu = TimeSpan.Zero;
             var onFile = parse.GetValue(journal) == "file";
+            var commit = new Engine.Execution.Journal.GroupCommitOptions { SyncInterval = TimeSpan.FromMilliseconds(Math.Clamp(parse.GetValue(syncMs), 0, 10_000)) };
             for (var r = 0; r < reps; r++)
             {
                 var (s, cpu) = onFile
-                    ? await RunWithJournalAsync(bars, strategy, options, r, ct)
+                    ? await RunWithJournalAsync(bars, strategy, options, commit, r, ct)
                     : await RunInMemoryAsync(bars, strategy, options, ct);
                 output.Info(string.Create(CultureInfo.InvariantCulture, $"bench paper: run {r + 1}/{reps}: {s.Bars:N0} bars in {s.Elapsed.TotalMilliseconds:N0} ms = {s.BarsPerSecond:N0} bars/s ({cpu.TotalMilliseconds:N0} ms CPU, all threads)"));
                 if (best is null || s.Elapsed < best.Elapsed)
@@ -81,13 +83,13 @@ internal static class PaperBenchCommand
     }
 
     /// <summary>The database is created before the timing starts; the journals' final fsync and mirror batch are inside it.</summary>
-    private static async Task<(PaperSessionResult Result, TimeSpan Cpu)> RunWithJournalAsync(BarSeries bars, PaperStrategy strategy, PaperOptions options, int run, CancellationToken ct)
+    private static async Task<(PaperSessionResult Result, TimeSpan Cpu)> RunWithJournalAsync(BarSeries bars, PaperStrategy strategy, PaperOptions options, Engine.Execution.Journal.GroupCommitOptions commit, int run, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"rp-bench-paper-{Environment.ProcessId}-{run}"));
         try
         {
             using var db = Engine.Storage.ResearchDatabase.Open(Path.Combine(folder, "research.duckdb"));
-            var store = new Engine.Paper.Storage.PaperSessionStore(db, TimeProvider.System);
+            var store = new Engine.Paper.Storage.PaperSessionStore(db, TimeProvider.System, commit);
             var cpu0 = Cpu();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var s = await PaperReplayEngine.RunAsync("bench", bars, [strategy], options, i => store.JournalFor("bench", i), null, null, ct);
