@@ -20,7 +20,10 @@ internal sealed record OrderRequest(
     bool ReduceOnly = false,
     decimal? ArrivalPrice = null)
 {
+    /// <summary>Good till date: the venue expires the order at this time (null = no expiry).</summary>
+    public DateTimeOffset? ExpireAt { get; init; }
+
     /// <summary>The command sent to the venue for this request.</summary>
     public SubmitOrder ToCommand(string clientOrderId) =>
-        new(clientOrderId, Symbol, Side, Type, Quantity, LimitPrice, TriggerPrice, TimeInForce, ReduceOnly);
+        new(clientOrderId, Symbol, Side, Type, Quantity, LimitPrice, TriggerPrice, TimeInForce, ReduceOnly, ExpireAt);
 }

@@ -48,6 +48,9 @@ internal sealed record PaperOptions
 
     public int Seed { get; init; } = 5;
 
+    /// <summary>Perp funding rate per hour (Hyperliquid pays hourly; 0.0000125 = its 0.01 % per 8 h baseline); 0 = none.</summary>
+    public decimal FundingRatePerHour { get; init; }
+
     /// <summary>Every invalid field at once.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -80,6 +83,11 @@ internal sealed record PaperOptions
         if (TickSize <= 0 || LotSize <= 0)
         {
             e.Add("tick_size, lot_size: must be > 0");
+        }
+
+        if (Math.Abs(FundingRatePerHour) > 0.01m)
+        {
+            e.Add("funding_rate: |rate| must be <= 0.01 per hour");
         }
 
         if (SpeedMultiplier is { } s && !(s > 0 && double.IsFinite(s)))

@@ -15,7 +15,8 @@ internal static class PaperReplayEngine
 {
     /// <summary>
     /// Runs <paramref name="strategies"/> over <paramref name="bars"/>. <paramref name="journalFor"/> gives each strategy's
-    /// order journal (by strategy index; null = in memory). <paramref name="progress"/> receives bars done.
+    /// order journal (by strategy index; null = in memory). <paramref name="progress"/> receives bars done;
+    /// <paramref name="log"/> how a resumed session caught up.
     /// </summary>
     public static async Task<PaperSessionResult> RunAsync(
         string sessionId,
@@ -24,6 +25,7 @@ internal static class PaperReplayEngine
         PaperOptions options,
         Func<int, IOrderJournal>? journalFor,
         IProgress<int>? progress,
+        Action<string>? log,
         CancellationToken cancellationToken)
     {
         Validate(bars, strategies, options);
@@ -37,17 +39,28 @@ internal static class PaperReplayEngine
 
         var clock = Stopwatch.StartNew();
         var pace = options.SpeedMultiplier is { } m ? bars.Interval.Duration / m : TimeSpan.Zero;
+        var pacedFrom = CatchUpBar(bars, runners) + 1;
+        var pacedSince = TimeSpan.Zero;
         for (var i = 0; i < bars.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var r in runners)
             {
                 await r.OnBarAsync(i, cancellationToken);
+                if (r.TryCompleteCatchUp() && r.Resume is { } resume)
+                {
+                    log?.Invoke(Describe(r.Strategy.Name, resume));
+                }
             }
 
-            if (pace > TimeSpan.Zero)
+            if (i == pacedFrom - 1)
             {
-                var due = pace * (i + 1);
+                pacedSince = clock.Elapsed;
+            }
+
+            if (pace > TimeSpan.Zero && i >= pacedFrom)
+            {
+                var due = pacedSince + (pace * (i + 1 - pacedFrom));
                 if (due > clock.Elapsed)
                 {
                     await Task.Delay(due - clock.Elapsed, cancellationToken);
@@ -69,6 +82,31 @@ internal static class PaperReplayEngine
         clock.Stop();
         return new PaperSessionResult(sessionId, bars.Symbol, bars.Interval.Code, bars.TimeAt(0), bars.TimeAt(bars.Count - 1) + bars.Interval.Duration, bars.Count, clock.Elapsed, results);
     }
+
+    /// <summary>
+    /// A resumed session is re-run without pacing up to the bar of its last stored journal entry (the catch-up);
+    /// -1 for a fresh session.
+    /// </summary>
+    private static int CatchUpBar(BarSeries bars, PaperStrategyRunner[] runners)
+    {
+        var last = runners.Select(r => r.CatchUp?.LastStoredTime).Max();
+        if (last is not { } t)
+        {
+            return -1;
+        }
+
+        var bar = -1;
+        while (bar + 1 < bars.Count && bars.TimeAt(bar + 1) <= t)
+        {
+            bar++;
+        }
+
+        return bar;
+    }
+
+    private static string Describe(string strategy, PaperResumeCheck r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"resume {strategy}: {r.StoredEntries} stored journal entries re-run and verified, caught up at bar {r.CaughtUpAtBar + 1}; journal vs venue: {(r.Check.Agrees ? "agree" : "DISAGREE: " + string.Join("; ", r.Check.Problems))} (position {r.Check.JournalPosition}, {r.Check.OrdersChecked} orders)");
 
     private static void Validate(BarSeries bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options)
     {

@@ -9,4 +9,14 @@ internal sealed record PaperStrategyResult(
     IReadOnlyList<PaperTrade> Trades,
     IReadOnlyList<ManagedOrder> Orders,
     IReadOnlyList<double> Equity,
-    decimal FinalEquity);
+    decimal FinalEquity)
+{
+    /// <summary>Journal vs venue after the last bar (null when not checked).</summary>
+    public PaperReconciliation? Reconciliation { get; init; }
+
+    /// <summary>For a resumed session: the stored entries re-run and verified, and journal vs venue at that point.</summary>
+    public PaperResumeCheck? Resume { get; init; }
+
+    /// <summary>Funding received (negative = paid) over the session, in quote units; in the final equity, apart from fees.</summary>
+    public decimal Funding { get; init; }
+}

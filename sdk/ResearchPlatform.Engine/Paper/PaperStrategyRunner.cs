@@ -31,6 +31,8 @@ internal sealed class PaperStrategyRunner
     private readonly double[] _equity;
     private readonly double[] _target = new double[1];
     private double _lastTarget;
+    private int _lastBar = -1;
+    private PaperResumeCheck? _resume;
 
     private PaperStrategyRunner(PaperStrategy strategy, BarSeries bars, PaperOptions options, IOrderJournal journal, string clientPrefix)
     {
@@ -54,6 +56,7 @@ internal sealed class PaperStrategyRunner
                 LatencyJitter = options.LatencyJitter,
                 Seed = options.Seed,
                 StartingCash = options.InitialCash,
+                FundingRate = options.FundingRatePerHour,
             },
             _clock);
         _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);
@@ -71,6 +74,32 @@ internal sealed class PaperStrategyRunner
 
     public OrderManager Manager => _manager;
 
+    public SimulatedVenue Venue => _venue;
+
+    /// <summary>The resumed session's catch-up journal, or null for a fresh session.</summary>
+    public CatchUpOrderJournal? CatchUp => _journal as CatchUpOrderJournal;
+
+    /// <summary>Journal vs venue now, marked at the last processed close.</summary>
+    public PaperReconciliation CheckVenue() =>
+        PaperVenueCheck.Compare(_manager, _venue, _bars.Symbol, ToPrice(_bars.Close[Math.Max(_lastBar, 0)]));
+
+    /// <summary>
+    /// For a resumed session, once the re-run has reproduced every stored entry: records the check of journal vs the
+    /// rebuilt venue (true the first time only).
+    /// </summary>
+    public bool TryCompleteCatchUp()
+    {
+        if (_resume is not null || CatchUp is not { CatchingUp: false } c)
+        {
+            return false;
+        }
+
+        _resume = new PaperResumeCheck(c.Stored, _lastBar, CheckVenue());
+        return true;
+    }
+
+    public PaperResumeCheck? Resume => _resume;
+
     /// <summary>Builds the runner and starts its order manager (replays <paramref name="journal"/> if it has entries).</summary>
     public static async ValueTask<PaperStrategyRunner> CreateAsync(PaperStrategy strategy, BarSeries bars, PaperOptions options, IOrderJournal journal, string clientPrefix, CancellationToken cancellationToken)
     {
@@ -82,9 +111,11 @@ internal sealed class PaperStrategyRunner
     /// <summary>Bar <paramref name="i"/> opens (pending orders fill), then closes (mark, risk update, new signal, orders).</summary>
     public async ValueTask OnBarAsync(int i, CancellationToken cancellationToken)
     {
+        _lastBar = i;
         var open = _bars.TimeAt(i);
         _clock.AdvanceTo(open);
         _venue.ProcessCandle(new Candle(_bars.Symbol, open, ToPrice(_bars.Open[i]), ToPrice(_bars.High[i]), ToPrice(_bars.Low[i]), ToPrice(_bars.Close[i]), ToVolume(_bars.Volume[i])));
+        BookFunding();
         DrainEvents(i, open);
 
         var close = _bars.Close[i];
@@ -121,14 +152,27 @@ internal sealed class PaperStrategyRunner
             _clock.AdvanceTo(time);
             var volume = Math.Abs(position) / _options.ParticipationCap;
             _venue.ProcessCandle(new Candle(_bars.Symbol, time, price, price, price, price, volume));
+            BookFunding();
             DrainEvents(last, time);
             _equity[last] = Equity(_bars.Close[last]);
         }
 
+        if (CatchUp is { CatchingUp: true } c)
+        {
+            throw new JournalDivergedException(
+                $"resume diverged: the re-run reproduced {c.Verified} of the {c.Stored} stored journal entries of {_strategy.Name} and then the data ended");
+        }
+
+        TryCompleteCatchUp();
         var final = _options.InitialCash + _manager.Positions.Snapshot(_bars.Symbol, ToPrice(_bars.Close[last])).NetPnl;
         var trades = _tracker.Trades;
         var performance = PaperPerformanceCalculator.Compute(_manager, trades, _equity, _options.InitialCash, Backtesting.Annualization.BarsPerYear(_bars));
-        return new PaperStrategyResult(_strategy, performance, [.. trades], [.. _manager.Orders], _equity, final);
+        return new PaperStrategyResult(_strategy, performance, [.. trades], [.. _manager.Orders], _equity, final)
+        {
+            Reconciliation = CheckVenue(),
+            Resume = _resume,
+            Funding = _manager.Positions.Snapshot(_bars.Symbol).Funding,
+        };
     }
 
     private async ValueTask RebalanceAsync(double target, decimal price, double equity, DateTimeOffset time, CancellationToken cancellationToken)
@@ -187,6 +231,15 @@ internal sealed class PaperStrategyRunner
         }
 
         DrainEvents(-1, _clock.GetUtcNow());
+    }
+
+    /// <summary>The venue's funding payments since the last bar, booked on the order manager's positions too.</summary>
+    private void BookFunding()
+    {
+        foreach (var f in _venue.TakeFundingPayments())
+        {
+            _manager.Positions.ApplyFunding(f.Symbol, f.Amount);
+        }
     }
 
     private void DrainEvents(int bar, DateTimeOffset time)

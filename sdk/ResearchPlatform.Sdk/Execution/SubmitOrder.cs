@@ -10,6 +10,7 @@ namespace ResearchPlatform.Sdk.Execution;
 /// <param name="TriggerPrice">Required for stop and take-profit orders.</param>
 /// <param name="TimeInForce">GTC, IOC or ALO (post-only); ALO applies to limit orders only.</param>
 /// <param name="ReduceOnly">When true the order may only reduce an open position.</param>
+/// <param name="ExpireAt">Good till date: the venue expires what is still working at this time (its own clock); null = no expiry.</param>
 public sealed record SubmitOrder(
     string ClientOrderId,
     string Symbol,
@@ -19,4 +20,5 @@ public sealed record SubmitOrder(
     decimal? LimitPrice = null,
     decimal? TriggerPrice = null,
     TimeInForce TimeInForce = TimeInForce.Gtc,
-    bool ReduceOnly = false);
+    bool ReduceOnly = false,
+    DateTimeOffset? ExpireAt = null);

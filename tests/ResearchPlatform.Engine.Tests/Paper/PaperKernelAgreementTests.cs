@@ -24,7 +24,7 @@ public sealed class PaperKernelAgreementTests
             ImpactBps = 0,
             ParticipationCap = 1m,
         };
-        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [lookback])], options, null, null, CancellationToken.None);
+        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [lookback])], options, null, null, null, CancellationToken.None);
         var replay = Assert.Single(session.Strategies);
 
         Assert.True(kernel.Trades.Count > 20, $"only {kernel.Trades.Count} kernel trades");
@@ -53,7 +53,7 @@ public sealed class PaperKernelAgreementTests
         var seed = new MomentumTestSeed();
         var kernel = Backtest.Run(bars, seed, [2], new BacktestOptions { Sizing = SizingMode.FixedUnits, Units = 1, FeeBps = 4.5 });
         var options = new PaperOptions { Sizing = PaperSizing.FixedUnits, TakerFeeRate = 0.00045m, SlippageBps = 5m, ImpactBps = 0, ParticipationCap = 1m };
-        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [2])], options, null, null, CancellationToken.None);
+        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [2])], options, null, null, null, CancellationToken.None);
 
         var report = PaperValidator.Compare(kernel.Trades, session.Strategies[0]);
 

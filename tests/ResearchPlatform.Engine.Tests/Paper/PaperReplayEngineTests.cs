@@ -94,14 +94,14 @@ public sealed class PaperReplayEngineTests
     {
         var bars = PaperSeries.Of(Bars);
         var ex = await Assert.ThrowsAsync<PaperInputException>(() => PaperReplayEngine.RunAsync(
-            "s", bars, [new PaperStrategy("bad", new MomentumTestSeed(), [0.5])], NoCosts, null, null, CancellationToken.None));
+            "s", bars, [new PaperStrategy("bad", new MomentumTestSeed(), [0.5])], NoCosts, null, null, null, CancellationToken.None));
         Assert.Contains("strategy bad", ex.Message, StringComparison.Ordinal);
     }
 
     private static async Task<PaperStrategyResult> Run(PaperOptions options)
     {
         var bars = PaperSeries.Of(Bars);
-        var session = await PaperReplayEngine.RunAsync("s", bars, [new PaperStrategy("m1", new MomentumTestSeed(), [1])], options, null, null, CancellationToken.None);
+        var session = await PaperReplayEngine.RunAsync("s", bars, [new PaperStrategy("m1", new MomentumTestSeed(), [1])], options, null, null, null, CancellationToken.None);
         Assert.Equal(bars.Count, session.Bars);
         return Assert.Single(session.Strategies);
     }

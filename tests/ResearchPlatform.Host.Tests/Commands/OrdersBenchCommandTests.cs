@@ -9,15 +9,15 @@ public sealed class OrdersBenchCommandTests
     [Fact]
     public async Task BenchOrders_Json_OneDocumentWithOrderedPercentiles()
     {
-        var (exit, stdout, stderr) = await RpProcess.RunAsync(["bench", "orders", "--json", "--count", "300", "--warmup", "50", "--journal", "buffered"]);
+        var (exit, stdout, stderr) = await RpProcess.RunAsync(["bench", "orders", "--json", "--count", "300", "--warmup", "50", "--journal", "group"]);
 
         Assert.Equal(0, exit);
-        Assert.Contains("bench orders: 50 warm-up + 300 timed orders, journal buffered", stderr, StringComparison.Ordinal);
+        Assert.Contains("bench orders: 50 warm-up + 300 timed orders, journal group", stderr, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("orders", doc.RootElement.GetProperty("benchmark").GetString());
         Assert.Equal(1000, doc.RootElement.GetProperty("target_p99_us").GetDouble());
         var r = Assert.Single(doc.RootElement.GetProperty("results").EnumerateArray().ToList());
-        Assert.Equal(("buffered", 300), (r.GetProperty("journal").GetString(), r.GetProperty("orders").GetInt32()));
+        Assert.Equal(("group", 300), (r.GetProperty("journal").GetString(), r.GetProperty("orders").GetInt32()));
         var p50 = r.GetProperty("p50_us").GetDouble();
         var p99 = r.GetProperty("p99_us").GetDouble();
         Assert.True(p50 > 0 && p50 <= p99 && p99 <= r.GetProperty("max_us").GetDouble(), $"p50 {p50}, p99 {p99}");
@@ -31,6 +31,6 @@ public sealed class OrdersBenchCommandTests
 
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, stdout);
-        Assert.Contains("--journal: 'sometimes' is not fsync, buffered or both", stderr, StringComparison.Ordinal);
+        Assert.Contains("--journal: 'sometimes' is not fsync, buffered, group, both or all", stderr, StringComparison.Ordinal);
     }
 }

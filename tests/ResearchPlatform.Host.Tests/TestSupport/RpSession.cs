@@ -84,6 +84,11 @@ internal sealed class RpSession
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the process at once (SIGKILL on Unix, like kill -9): no handler, no flush, no cleanup runs.</summary>
+    public void Kill() => _process.Kill();
+
     /// <summary>Sends SIGINT (what Ctrl+C sends).</summary>
     public void Interrupt()
     {

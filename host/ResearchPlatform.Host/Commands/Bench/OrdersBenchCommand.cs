@@ -15,7 +15,7 @@ public static class OrdersBenchCommand
         var json = CommonOptions.JsonOption();
         var count = new Option<int>("--count") { Description = "Timed orders per journal mode (default 20000)", DefaultValueFactory = _ => 20_000 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed orders first (default 5000)", DefaultValueFactory = _ => 5_000 };
-        var journal = new Option<string>("--journal") { Description = "Journal durability: fsync, buffered or both (default both)", DefaultValueFactory = _ => "both" };
+        var journal = new Option<string>("--journal") { Description = "Journal: fsync (per append), buffered (write() only), group (write() per append + group fsync every 10 ms + DuckDB mirror in batches), both (fsync and buffered) or all (default)", DefaultValueFactory = _ => "all" };
         var dir = new Option<string?>("--dir") { Description = "Folder for the journal file (default: the system temp folder); fsync cost depends on its disk" };
         var cmd = new Command("orders", "Order manager overhead per order, p50/p99 in microseconds (target p99 < 1 ms)") { json, count, warmup, journal, dir };
         cmd.SetAction(CommandRunner.Wrap(async (parse, output, ct) =>
@@ -29,17 +29,19 @@ public static class OrdersBenchCommand
 
             var modes = parse.GetValue(journal) switch
             {
-                "fsync" => new[] { true },
-                "buffered" => [false],
-                "both" => [true, false],
-                var other => throw new BadInputException($"--journal: '{other}' is not fsync, buffered or both"),
+                "fsync" => new[] { "fsync" },
+                "buffered" => ["buffered"],
+                "group" => ["group"],
+                "both" => ["fsync", "buffered"],
+                "all" => ["fsync", "group", "buffered"],
+                var other => throw new BadInputException($"--journal: '{other}' is not fsync, buffered, group, both or all"),
             };
             var folder = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "rp-bench");
             var results = new List<OrderBenchResult>();
-            foreach (var fsync in modes)
+            foreach (var mode in modes)
             {
-                output.Info($"bench orders: {w} warm-up + {n} timed orders, journal {(fsync ? "fsync" : "buffered")} in {folder}");
-                results.Add(await OrderManagerBenchmark.RunAsync(n, w, fsync, folder, ct));
+                output.Info($"bench orders: {w} warm-up + {n} timed orders, journal {mode} in {folder}");
+                results.Add(await OrderManagerBenchmark.RunAsync(n, w, mode, folder, ct));
             }
 
             Write(output, parse.GetValue(json), results);

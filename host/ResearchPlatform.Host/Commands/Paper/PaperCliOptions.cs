@@ -6,7 +6,7 @@ namespace ResearchPlatform.Host.Commands.Paper;
 /// <summary>The options of <c>rp paper</c>.</summary>
 internal sealed class PaperCliOptions
 {
-    public Option<string> Mode { get; } = new Option<string>("--mode") { Description = "replay (ACCELERATED_REPLAY) or validate (BACKTEST_VALIDATION: kernel vs replay)", DefaultValueFactory = _ => "replay" }
+    public Option<string> Mode { get; } = new Option<string>("--mode") { Description = "replay (ACCELERATED_REPLAY), validate (BACKTEST_VALIDATION: kernel vs replay) or simulation (SIMULATION: seeded synthetic market)", DefaultValueFactory = _ => "replay" }
         .AcceptOnlyFromAmong("replay", "validate", "simulation", "testnet");
 
     public Option<string?> Symbol { get; } = new("--symbol") { Description = "Stored symbol (with --interval), e.g. BTC/USDT" };
@@ -45,5 +45,13 @@ internal sealed class PaperCliOptions
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
 
-    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json];
+    public Option<int> SeedMarket { get; } = new("--seed-market") { Description = "--mode simulation: seed of the synthetic market (regime-switching GBM with jumps; same seed, same bars)", DefaultValueFactory = _ => 1 };
+
+    public Option<int> BarCount { get; } = new("--bars") { Description = "--mode simulation: bars to generate (default 2000; --interval sets their length, default 1h)", DefaultValueFactory = _ => 2000 };
+
+    public Option<decimal> FundingRate { get; } = new("--funding-rate") { Description = "Perp funding rate per hour paid by longs (e.g. 0.0000125 = 0.01 % per 8 h); default 0", DefaultValueFactory = _ => 0m };
+
+    public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
+
+    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate];
 }

@@ -12,9 +12,10 @@ using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
 namespace ResearchPlatform.Host.Commands.Paper;
 
 /// <summary>
-/// <c>rp paper --mode replay|validate (--symbol S --interval I | --data FILE) (--strategies RUN_ID:topN | --seed ID --gene k=v ...)
+/// <c>rp paper --mode replay|validate|simulation (--symbol S --interval I | --data FILE | --seed-market N) (--strategies RUN_ID:topN | --seed ID --gene k=v ...)
 /// [--speed max|Nx] [--from] [--to] [--cash] [--json]</c>: runs the strategies through the live order path over
-/// replayed bars, prints the per-strategy report and stores the session, its order journal, orders and results.
+/// replayed or simulated bars, prints the per-strategy report and stores the session, its order journal, orders and
+/// results; <c>rp paper --resume SESSION_ID</c> continues a session that did not complete (<see cref="PaperResume"/>).
 /// </summary>
 public static class PaperCommand
 {
@@ -33,17 +34,22 @@ public static class PaperCommand
 
     private static async Task<int> RunAsync(ParseResult parse, PaperCliOptions o, CommonOptions common, CliOutput output, Func<ISeedCatalog> catalogFactory, CancellationToken ct)
     {
-        var mode = parse.GetValue(o.Mode)!;
-        if (mode is "simulation" or "testnet")
+        if (parse.GetValue(o.Resume) is { } resume)
         {
-            throw new BadInputException($"--mode {mode} is not available in this build (replay and validate are)");
+            return await PaperResume.RunAsync(resume, parse, o, common, output, catalogFactory(), ct);
+        }
+
+        var mode = parse.GetValue(o.Mode)!;
+        if (mode is "testnet")
+        {
+            throw new BadInputException($"--mode {mode} is not available in this build (replay, validate and simulation are)");
         }
 
         var validate = mode == "validate";
         var options = PaperInputs.Options(parse, o, validate);
         var catalog = catalogFactory();
         var strategies = PaperInputs.Strategies(parse, o, common, catalog, output);
-        var (bars, source) = PaperInputs.Bars(parse, o, common, ct);
+        var (bars, source) = mode == "simulation" ? PaperSimulationInputs.Bars(parse, o, output) : PaperInputs.Bars(parse, o, common, ct);
         var now = TimeProvider.System.GetUtcNow();
         var sessionId = string.Create(CultureInfo.InvariantCulture, $"paper-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
         using var db = OpenDatabase(parse, common);
@@ -54,7 +60,7 @@ public static class PaperCommand
         PaperSessionResult result;
         try
         {
-            result = await PaperReplayEngine.RunAsync(sessionId, bars, strategies, options, i => store.JournalFor(sessionId, i), progress, ct);
+            result = await PaperReplayEngine.RunAsync(sessionId, bars, strategies, options, i => store.JournalFor(sessionId, i), progress, output.Info, ct);
         }
         catch (PaperInputException ex)
         {
@@ -76,7 +82,7 @@ public static class PaperCommand
         return ExitCodes.Ok;
     }
 
-    private static List<PaperValidationReport> Validate(BarSeries bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options, PaperSessionResult replay)
+    internal static List<PaperValidationReport> Validate(BarSeries bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options, PaperSessionResult replay)
     {
         var kernelOptions = new BacktestOptions
         {

@@ -134,6 +134,7 @@ internal static class PaperInputs
             ImpactBps = parse.GetValue(o.ImpactBps),
             ParticipationCap = parse.GetValue(o.Participation),
             SpeedMultiplier = multiplier,
+            FundingRatePerHour = parse.GetValue(o.FundingRate),
         };
         var problems = options.Validate();
         return problems.Count > 0 ? throw new BadInputException(string.Join("; ", problems)) : options;

@@ -41,8 +41,11 @@ internal static class PaperReport
             s.Performance.OrdersDenied,
             s.Performance.PartialFills,
             s.Performance.Fees,
+            s.Funding,
             s.FinalEquity,
             s.Performance.Fitness,
+            s.Reconciliation,
+            s.Resume,
         }),
         Validation = validation,
     };

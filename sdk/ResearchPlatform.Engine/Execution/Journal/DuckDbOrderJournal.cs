@@ -31,6 +31,12 @@ internal sealed class DuckDbOrderJournal : IOrderJournal
 
     public string JournalId => _journalId;
 
+    /// <summary>The <c>kind</c> column value of an entry kind (snake_case).</summary>
+    public static string KindName(JournalEntryKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+
+    /// <summary>The <c>entry</c> column value (the file journal's line format).</summary>
+    public static string ToJson(JournalEntry entry) => JsonSerializer.Serialize(entry, Options);
+
     public void Append(JournalEntry entry)
     {
         var json = JsonSerializer.Serialize(entry, Options);

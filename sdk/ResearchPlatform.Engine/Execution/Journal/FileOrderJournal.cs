@@ -21,6 +21,7 @@ internal sealed class FileOrderJournal : IOrderJournal
     };
 
     private readonly FileStream _stream;
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _handle;
     private readonly bool _fsync;
     private readonly List<JournalEntry> _recovered;
     private readonly Lock _gate = new();
@@ -45,6 +46,7 @@ internal sealed class FileOrderJournal : IOrderJournal
         }
 
         _stream.Seek(0, SeekOrigin.End);
+        _handle = _stream.SafeFileHandle;
     }
 
     /// <summary>The journal file.</summary>
@@ -74,6 +76,12 @@ internal sealed class FileOrderJournal : IOrderJournal
             return [.. _recovered];
         }
     }
+
+    /// <summary>
+    /// fsync of what earlier appends wrote (each append has already reached the OS with write()). Safe to call from
+    /// another thread while appends go on: it does not take the append lock, so a slow disk flush never blocks an append.
+    /// </summary>
+    public void FlushToDisk() => RandomAccess.FlushToDisk(_handle);
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();

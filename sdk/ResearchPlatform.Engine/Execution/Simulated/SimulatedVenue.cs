@@ -22,6 +22,8 @@ internal sealed class SimulatedVenue : IExchangeAdapter
     private readonly Dictionary<string, SimulatedOrder> _byExchangeId = new(StringComparer.Ordinal);
     private readonly List<SimulatedOrder> _working = [];
     private readonly List<OrderFilled> _fills = [];
+    private readonly List<FundingPayment> _funding = [];
+    private int _fundingTaken;
     private readonly Dictionary<string, List<Candle>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _placements = new(StringComparer.Ordinal);
     private readonly PositionBook _positions = new();
@@ -90,6 +92,26 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         }
     }
 
+    /// <summary>The venue's books for one symbol (quantity, entry, realized PnL, fees, funding) marked at <paramref name="mark"/>, outside the request path.</summary>
+    public PositionSnapshot PeekPosition(string symbol, decimal mark)
+    {
+        lock (_gate)
+        {
+            return _positions.Snapshot(symbol, mark);
+        }
+    }
+
+    /// <summary>Funding payments not taken yet (each once), oldest first; the paper runner books them on its side.</summary>
+    public IReadOnlyList<FundingPayment> TakeFundingPayments()
+    {
+        lock (_gate)
+        {
+            var taken = _funding.Skip(_fundingTaken).ToList();
+            _fundingTaken = _funding.Count;
+            return taken;
+        }
+    }
+
     /// <summary>Reads one pending execution event without waiting (for single-threaded simulations and tests).</summary>
     public bool TryReadEvent(out ExecutionEvent? e)
     {
@@ -121,6 +143,12 @@ internal sealed class SimulatedVenue : IExchangeAdapter
                 _history[bar.Symbol] = history = [];
             }
 
+            if (history.Count > 0)
+            {
+                ApplyFunding(history[^1], bar.OpenTime);
+            }
+
+            ExpireDue(bar.OpenTime);
             history.Add(bar);
             var capacity = bar.Volume * _options.ParticipationCap;
             foreach (var o in _working.Where(o => o.Order.Symbol == bar.Symbol).ToList())
@@ -219,6 +247,11 @@ internal sealed class SimulatedVenue : IExchangeAdapter
 
     private string? CheckPlacement(SubmitOrder order)
     {
+        if (order.ExpireAt is { } expireAt && expireAt <= _time.GetUtcNow())
+        {
+            return "expire_at is not in the future";
+        }
+
         if (!_instruments.TryGetValue(order.Symbol, out var spec))
         {
             return $"unknown symbol '{order.Symbol}'";
@@ -335,6 +368,43 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         return quantity;
     }
 
+    /// <summary>Funding at every interval boundary in (previous bar open, <paramref name="until"/>], at the previous bar's close.</summary>
+    private void ApplyFunding(Candle previous, DateTimeOffset until)
+    {
+        if (_options.FundingRate == 0 && _options.FundingRates is null)
+        {
+            return;
+        }
+
+        var step = _options.FundingInterval.Ticks;
+        var next = new DateTimeOffset(((previous.OpenTime.UtcTicks / step) + 1) * step, TimeSpan.Zero);
+        for (var t = next; t <= until; t = t.AddTicks(step))
+        {
+            var quantity = _positions.QuantityOf(previous.Symbol);
+            var rate = _options.FundingRates?.GetValueOrDefault(t, _options.FundingRate) ?? _options.FundingRate;
+            if (quantity == 0 || rate == 0)
+            {
+                continue;
+            }
+
+            var amount = decimal.Round(-quantity * previous.Close * rate, 8, MidpointRounding.AwayFromZero);
+            _positions.ApplyFunding(previous.Symbol, amount);
+            _funding.Add(new FundingPayment(previous.Symbol, t, quantity, previous.Close, rate, amount));
+        }
+    }
+
+    /// <summary>GTD: working orders whose expiry is at or before <paramref name="now"/> (venue clock) end Expired.</summary>
+    private void ExpireDue(DateTimeOffset now)
+    {
+        foreach (var o in _working.Where(o => o.IsWorking && o.Order.ExpireAt is { } at && at <= now).ToList())
+        {
+            o.Status = VenueOrderStatus.Expired;
+            o.UpdatedAt = now;
+            _working.Remove(o);
+            _faults.Publish(new OrderExpired(o.Order.ClientOrderId, o.ExchangeOrderId, now));
+        }
+    }
+
     private ValueTask<T> Query<T>(string what, Func<T> read) => Run(what, isQuery: true, read);
 
     private ValueTask<T> Command<T>(string what, Func<T> apply) => Run(what, isQuery: false, apply);
@@ -346,6 +416,7 @@ internal sealed class SimulatedVenue : IExchangeAdapter
             lock (_gate)
             {
                 AdvanceLatency();
+                ExpireDue(_time.GetUtcNow());
                 var dropAck = _faults.BeforeRequest(what, isQuery);
                 var result = body();
                 return dropAck ? ValueTask.FromException<T>(VenueFaultInjector.DroppedAck(what)) : ValueTask.FromResult(result);

@@ -28,6 +28,17 @@ internal sealed record SimulatedVenueOptions
 
     public int Seed { get; init; } = 5;
 
+    /// <summary>
+    /// Perp funding rate per <see cref="FundingInterval"/> (Hyperliquid: hourly): at each interval boundary every open
+    /// position pays quantity x mark x rate (longs pay a positive rate, shorts receive it); 0 = no funding.
+    /// </summary>
+    public decimal FundingRate { get; init; }
+
+    /// <summary>Funding rate per boundary time, overriding <see cref="FundingRate"/> where present (rates from data).</summary>
+    public IReadOnlyDictionary<DateTimeOffset, decimal>? FundingRates { get; init; }
+
+    public TimeSpan FundingInterval { get; init; } = TimeSpan.FromHours(1);
+
     public string QuoteAsset { get; init; } = "USDC";
 
     public decimal StartingCash { get; init; } = 100_000m;
@@ -61,6 +72,11 @@ internal sealed record SimulatedVenueOptions
         if (LatencyFixed < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero)
         {
             problems.Add("latency: must be >= 0");
+        }
+
+        if (FundingInterval <= TimeSpan.Zero)
+        {
+            problems.Add("funding_interval: must be > 0");
         }
 
         return problems;

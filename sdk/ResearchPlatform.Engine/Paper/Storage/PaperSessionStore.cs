@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DuckDB.NET.Data;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Storage;
@@ -8,34 +9,73 @@ namespace ResearchPlatform.Engine.Paper.Storage;
 
 /// <summary>
 /// Paper sessions in the research database (migration 5): the session row is written before the replay starts, each
-/// strategy journals its orders to <c>order_journal</c> as it trades (journal id <c>{session}/S{n}</c>), and the
-/// orders, results and report are written in one transaction when the session completes.
+/// strategy journals its orders as it trades (journal id <c>{session}/S{n}</c>): for a database file, to a
+/// write-ahead file <c>journals/{session}/S{n}.jsonl</c> next to it (group commit) mirrored into
+/// <c>order_journal</c> / <c>order_fills</c> in batches; in memory, straight to <c>order_journal</c>. The orders,
+/// results and report are written in one transaction when the session completes. <see cref="Load"/> reads a session
+/// back for <c>rp paper --resume</c>.
 /// </summary>
 internal sealed class PaperSessionStore
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions OptionsJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
     private readonly DuckDBConnection _db;
     private readonly TimeProvider _time;
+    private readonly string? _journalFolder;
+    private readonly GroupCommitOptions _commit;
+    private readonly List<IOrderJournal> _open = [];
 
-    public PaperSessionStore(ResearchDatabase database, TimeProvider time)
+    public PaperSessionStore(ResearchDatabase database, TimeProvider time, GroupCommitOptions? commit = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _db = database.Connection;
         _time = time;
+        _commit = commit ?? GroupCommitOptions.Default;
+        _journalFolder = database.FilePath == ":memory:" ? null : Path.Combine(Path.GetDirectoryName(database.FilePath)!, "journals");
     }
 
     /// <summary>The journal id of strategy <paramref name="index"/> (0-based) of a session.</summary>
     public static string JournalId(string sessionId, int index) => string.Create(CultureInfo.InvariantCulture, $"{sessionId}/S{index + 1}");
 
-    public IOrderJournal JournalFor(string sessionId, int index) => new DuckDbOrderJournal(_db, JournalId(sessionId, index));
+    /// <summary>The write-ahead file of a session's strategy (null for an in-memory database).</summary>
+    public string? JournalPath(string sessionId, int index) =>
+        _journalFolder is null ? null : Path.Combine(_journalFolder, sessionId, string.Create(CultureInfo.InvariantCulture, $"S{index + 1}.jsonl"));
+
+    /// <summary>The journal of strategy <paramref name="index"/>; flushed and closed by <see cref="Complete"/> or <see cref="CloseJournals"/>.</summary>
+    public IOrderJournal JournalFor(string sessionId, int index)
+    {
+        var id = JournalId(sessionId, index);
+        IOrderJournal journal = JournalPath(sessionId, index) is { } path
+            ? new GroupCommitOrderJournal(path, new DuckDbJournalMirror(_db, id), _commit)
+            : new DuckDbOrderJournal(_db, id);
+        _open.Add(journal);
+        return journal;
+    }
+
+    /// <summary>The journal of a resumed session's strategy: its stored entries are verified by the re-run, then it continues.</summary>
+    public CatchUpOrderJournal ResumeJournalFor(string sessionId, int index) => new(JournalFor(sessionId, index));
+
+    /// <summary>fsyncs the journal files, writes their last mirror batches and closes them.</summary>
+    public void CloseJournals()
+    {
+        foreach (var j in _open)
+        {
+            j.Dispose();
+        }
+
+        _open.Clear();
+    }
 
     /// <summary>Stores a new session as <c>running</c>.</summary>
     public void Begin(string sessionId, string mode, string symbol, string interval, string dataSource, DateTimeOffset from, DateTimeOffset to, int bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options)
     {
         var strategyJson = JsonSerializer.Serialize(strategies.Select(s => new { s.Name, Seed = s.Seed.Id, s.Genes }), Json);
-        var optionsJson = JsonSerializer.Serialize(
-            new { options.InitialCash, Sizing = options.Sizing.ToString(), options.TakerFeeRate, options.MakerFeeRate, options.SlippageBps, options.ImpactBps, options.ParticipationCap, options.SpeedMultiplier, Risk = options.Risk is not null },
-            Json);
+        var optionsJson = JsonSerializer.Serialize(options, OptionsJson);
         _db.Execute(
             "INSERT INTO paper_sessions (session_id, created_at, mode, status, symbol, interval, data_source, from_time, to_time, bars, strategies, options) VALUES ($id, $c, $m, 'running', $s, $i, $d, $f, $t, $b, $st, $o)",
             ("id", sessionId), ("c", _time.GetUtcNow().UtcDateTime), ("m", mode), ("s", symbol), ("i", interval), ("d", dataSource),
@@ -45,6 +85,7 @@ internal sealed class PaperSessionStore
     /// <summary>Marks the session completed and stores its orders, per-strategy results and report, in one transaction.</summary>
     public void Complete(PaperSessionResult result, string reportJson)
     {
+        CloseJournals();
         using var tx = _db.BeginTransaction();
         _db.Execute(
             "UPDATE paper_sessions SET status = 'completed', finished_at = $f, elapsed_ms = $e, bars_per_second = $b, report = $r WHERE session_id = $id",
@@ -70,6 +111,34 @@ internal sealed class PaperSessionStore
         }
 
         tx.Commit();
+    }
+
+    /// <summary>A stored session (for resuming it), or null.</summary>
+    public StoredPaperSession? Load(string sessionId)
+    {
+        using var cmd = _db.Prepare(
+            "SELECT mode, status, symbol, interval, data_source, from_time, to_time, bars, strategies, options FROM paper_sessions WHERE session_id = $id",
+            ("id", sessionId));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        var strategies = new List<StoredPaperStrategy>();
+        using (var doc = JsonDocument.Parse(r.GetString(8)))
+        {
+            foreach (var s in doc.RootElement.EnumerateArray())
+            {
+                strategies.Add(new StoredPaperStrategy(
+                    s.GetProperty("name").GetString()!, s.GetProperty("seed").GetString()!, [.. s.GetProperty("genes").EnumerateArray().Select(g => g.GetDouble())]));
+            }
+        }
+
+        var options = JsonSerializer.Deserialize<PaperOptions>(r.GetString(9), OptionsJson) ?? new PaperOptions();
+        return new StoredPaperSession(
+            sessionId, r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Utc(r.GetDateTime(5)), Utc(r.GetDateTime(6)),
+            r.GetInt32(7), strategies, options);
     }
 
     /// <summary>Orders, newest session first; optionally of one session.</summary>

@@ -161,6 +161,14 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
         Assert.True(stats.PlaceCalls <= (stats.Submitted + stats.Resubmitted) * (MaxRetries + 1));
         Assert.True(venueFaults.Timeouts + venueFaults.DroppedAcks + venueFaults.RateLimited + venueFaults.ServerErrors > Orders * rate * 0.5);
         Assert.True(venueFaults.DuplicateFills > 0 && venueFaults.Reordered > 0);
+
+        // every kind was injected, each at a rate near its share (rate / 4 of the requests; orders alone are a lower bound)
+        var perKind = Orders * rate / 4;
+        Assert.All(
+            new[] { ("timeouts", venueFaults.Timeouts), ("dropped acks", venueFaults.DroppedAcks), ("429", venueFaults.RateLimited), ("5xx", venueFaults.ServerErrors) },
+            k => Assert.True(k.Item2 >= perKind * 0.5, $"{k.Item1}: {k.Item2} injected, expected about {perKind} or more"));
+        Assert.True(stats.ResolvedByQuery > 0, "a dropped ack (applied, then timed out) was resolved by asking the venue for the client id");
+        Assert.True(stats.DuplicateEvents >= venueFaults.DuplicateFills, $"{stats.DuplicateEvents} duplicates ignored, {venueFaults.DuplicateFills} injected");
         Assert.Equal(h.Venue.PositionOf("BTC"), h.Manager.Positions.QuantityOf("BTC"));
         foreach (var o in h.Manager.Orders)
         {

@@ -17,7 +17,7 @@ public sealed class PaperSessionStoreTests
         var options = new PaperOptions { ParticipationCap = 1m };
         store.Begin("P1", "replay", bars.Symbol, "1h", "test", bars.TimeAt(0), bars.TimeAt(bars.Count - 1), bars.Count, strategies, options);
 
-        var result = await PaperReplayEngine.RunAsync("P1", bars, strategies, options, i => store.JournalFor("P1", i), null, CancellationToken.None);
+        var result = await PaperReplayEngine.RunAsync("P1", bars, strategies, options, i => store.JournalFor("P1", i), null, null, CancellationToken.None);
         store.Complete(result, "{}");
 
         var orders = store.ListOrders("P1", 10_000);
