@@ -221,9 +221,15 @@ internal sealed class ClusterFitnessEvaluator : IFitnessEvaluator, IDistributedE
         ClusterTopology.Hint(slot.Silo.Address);
         var grain = _client.GetGrain<IEvaluationGrain>(slot.GrainKey);
         var response = await grain.Evaluate(request, ct);
-        if (response.NeedsDataset)
+        for (var upload = 0; response.NeedsDataset && upload < 2; upload++)
         {
-            Topology.ForgetDataset(slot.Silo.Key, request.Dataset.Key);
+            // The first miss sends the dataset once per silo (concurrent slots share that upload); a second miss means
+            // the silo evicted it since, so it is sent again.
+            if (upload > 0)
+            {
+                Topology.ForgetDataset(slot.Silo.Key, request.Dataset.Key);
+            }
+
             await Topology.EnsureDatasetAsync(slot, () => _payload.Value, ct);
             ClusterTopology.Hint(slot.Silo.Address);
             response = await grain.Evaluate(request, ct);
