@@ -29,6 +29,8 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(DecideCommand.Create(common));
         root.Subcommands.Add(DecisionsCommand.Create(common));
+        root.Subcommands.Add(Commands.Cluster.SiloCommand.Create());
+        root.Subcommands.Add(Commands.Cluster.ClusterCommand.Create());
         return root;
     }
 

@@ -123,7 +123,10 @@ internal sealed class ClusterFitnessEvaluator : IFitnessEvaluator, IDistributedE
             _pending = _pending is null ? distribution : _pending.Add(distribution);
         }
 
-        _log(Describe(batch.Count, distribution, wall));
+        if (distribution.FailedEvaluations > 0 || distribution.LocalFallback > 0)
+        {
+            _log(Describe(batch.Count, distribution, wall));
+        }
         return results;
     }
 
