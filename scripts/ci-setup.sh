@@ -3,6 +3,8 @@
 set -euo pipefail
 need_apt=()
 # (packages are added here as components need them: chromium for the dashboard, redis-server for clustering, ...)
+# redis-server: the cluster tests start their own on a free 127.0.0.1 port (Redis membership for Orleans).
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 if [[ ${#need_apt[@]} -gt 0 ]]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -203,7 +203,7 @@ internal sealed class ClusterFitnessEvaluator : IFitnessEvaluator, IDistributedE
         {
             var timeout = ClusterErrors.IsTimeout(ex, ct);
             tally.Failed(request.Individuals.Length, timeout);
-            var reason = string.Create(CultureInfo.InvariantCulture, $"silo {slot.Silo.Key}: {(timeout ? "no answer within " + _options.BatchTimeout.TotalSeconds + " s" : ex.GetType().Name + ": " + ex.Message)}");
+            var reason = string.Create(CultureInfo.InvariantCulture, $"silo {slot.Silo.Key}: {(timeout ? "no answer within " + _options.BatchTimeout.TotalSeconds + " s" : ex.GetType().Name + ": " + ex.Message.Split('\n')[0].Trim())}");
             if (board.Retire(slot.Silo, reason))
             {
                 _log($"cluster: {reason}; resubmitting its batches to the survivors");

@@ -17,6 +17,7 @@ internal sealed class ClusterTopology(IClusterClient client, TimeSpan callTimeou
     private readonly ConcurrentDictionary<(string Silo, string Dataset), Lazy<Task>> _uploads = new();
     private readonly ResiliencePipeline _timeout = new ResiliencePipelineBuilder().AddTimeout(callTimeout).Build();
     private long _uploadCount;
+    private IReadOnlyList<SiloAddress> _lastActive = [];
 
     /// <summary>Datasets sent to silos by this client.</summary>
     public long Uploads => Interlocked.Read(ref _uploadCount);
@@ -27,18 +28,9 @@ internal sealed class ClusterTopology(IClusterClient client, TimeSpan callTimeou
     /// <summary>The active silos this client has not seen fail, with their evaluation threads.</summary>
     public async Task<IReadOnlyList<SiloInfo>> LiveSilosAsync(CancellationToken ct)
     {
-        Dictionary<SiloAddress, SiloStatus> hosts;
-        try
-        {
-            hosts = await _timeout.ExecuteAsync(async token => await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, token), ct);
-        }
-        catch (Exception ex) when (ClusterErrors.IsTransient(ex, ct))
-        {
-            return [];
-        }
-
+        var hosts = await ActiveSilosAsync(ct);
         var live = new List<SiloInfo>();
-        foreach (var address in hosts.Keys.OrderBy(a => a.ToParsableString(), StringComparer.Ordinal))
+        foreach (var address in hosts.OrderBy(a => a.ToParsableString(), StringComparer.Ordinal))
         {
             var key = address.ToParsableString();
             if (_failed.ContainsKey(key))
@@ -63,7 +55,28 @@ internal sealed class ClusterTopology(IClusterClient client, TimeSpan callTimeou
             live.Add(new SiloInfo(address, key, Math.Max(1, cores)));
         }
 
+        _lastActive = [.. live.Select(l => l.Address)];
         return live;
+    }
+
+    // The membership as the management grain reports it; when that call fails (e.g. it went through the gateway of a
+    // silo that just died) it is tried again, and then the last known active silos stand in for it.
+    private async Task<IReadOnlyList<SiloAddress>> ActiveSilosAsync(CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                var hosts = await _timeout.ExecuteAsync(async token => await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, token), ct);
+                return [.. hosts.Keys];
+            }
+            catch (Exception ex) when (ClusterErrors.IsTransient(ex, ct))
+            {
+                // try again
+            }
+        }
+
+        return _lastActive;
     }
 
     /// <summary>The counters of one silo.</summary>

@@ -52,7 +52,7 @@ internal static class SiloCommand
 
             using var host = Build(spec, endpoints, new SiloSeedTypes([.. seeds.Select(s => (s.Seed, s.VersionTag))]), new ClusterSiloOptions { EvaluationThreads = n });
             await host.StartAsync(ct);
-            output.Line(string.Create(
+            output.Info(string.Create(
                 CultureInfo.InvariantCulture,
                 $"silo ready: {(spec.Kind == ClusterKind.Localhost ? "localhost" : spec.ToString())} silo {endpoints.AdvertisedAddress}:{endpoints.SiloPort} gateway {endpoints.GatewayPort}, {n} evaluation threads, seed types {string.Join(", ", seeds.Select(s => s.Seed.Id))}"));
             try
