@@ -196,7 +196,20 @@ internal sealed class ClusterFitnessEvaluator : IFitnessEvaluator, IDistributedE
         try
         {
             var response = await _callTimeout.ExecuteAsync(async token => await CallAsync(slot, request, token), ct);
-            board.Release(slot);
+            if (response.Silo == slot.Silo.Key)
+            {
+                board.Release(slot);
+                return response;
+            }
+
+            // Orleans re-placed the slot's grain on another silo (the hint was refused: the silo is stopping or gone)
+            // and the batch ran there: count it as resubmitted and stop sending this call's batches to that silo.
+            tally.Resubmitted(request.Individuals.Length);
+            if (board.Retire(slot.Silo, $"silo {slot.Silo.Key} did not take its batch ({response.Silo} answered)"))
+            {
+                _log($"cluster: silo {slot.Silo.Key} did not take its batch ({response.Silo} answered); using the other silos");
+            }
+
             return response;
         }
         catch (Exception ex) when (ClusterErrors.IsTransient(ex, ct))
