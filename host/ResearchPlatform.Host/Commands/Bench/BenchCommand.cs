@@ -15,6 +15,7 @@ public static class BenchCommand
         OrdersBenchCommand.Create(),
         PaperBenchCommand.Create(),
         DecisionsBenchCommand.Create(),
+        ClusterBenchCommand.Create(),
     };
 
     private static Command CreateData()

@@ -71,7 +71,8 @@ internal static class SiloCommand
         return cmd;
     }
 
-    private static IHost Build(ClusterSpec spec, SiloEndpoints endpoints, SiloSeedTypes seeds, ClusterSiloOptions options)
+    /// <summary>A worker silo host (not started): clustering, endpoints, evaluation service, warnings and errors on stderr.</summary>
+    public static IHost Build(ClusterSpec spec, SiloEndpoints endpoints, SiloSeedTypes seeds, ClusterSiloOptions options)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
