@@ -7,6 +7,8 @@ need_apt=()
 for pkg in python3-nbformat python3-nbconvert; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
+# redis-server: the cluster tests start their own on a free 127.0.0.1 port (Redis membership for Orleans).
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 if [[ ${#need_apt[@]} -gt 0 ]]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

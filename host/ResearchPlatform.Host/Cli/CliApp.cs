@@ -34,6 +34,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(common));
         root.Subcommands.Add(Commands.RiskEvolution.EvolveRiskCommand.Create(common));
         root.Subcommands.Add(Commands.RiskEvolution.RiskRunsCommand.Create(common));
+        root.Subcommands.Add(Commands.Cluster.SiloCommand.Create());
+        root.Subcommands.Add(Commands.Cluster.ClusterCommand.Create());
         return root;
     }
 

@@ -1,3 +1,4 @@
+using ResearchPlatform.Engine.Evolution.Distribution;
 using ResearchPlatform.Engine.Evolution.Fitness;
 
 namespace ResearchPlatform.Engine.Evolution;
@@ -10,6 +11,7 @@ namespace ResearchPlatform.Engine.Evolution;
 /// <param name="Failures">Failed evaluations.</param>
 /// <param name="Timeouts">Timed-out evaluations.</param>
 /// <param name="Seconds">Wall-clock seconds inside the evaluator.</param>
+/// <param name="Distribution">How a distributed evaluator spread the work (null for a local evaluator).</param>
 internal sealed record BatchOutcome(
     IReadOnlyList<EvaluatedIndividual> Members,
     IReadOnlyList<EvaluatedIndividual> NewlyEvaluated,
@@ -17,4 +19,5 @@ internal sealed record BatchOutcome(
     int CacheHits,
     int Failures,
     int Timeouts,
-    double Seconds);
+    double Seconds,
+    EvaluationDistribution? Distribution = null);

@@ -1,3 +1,4 @@
+using ResearchPlatform.Engine.Evolution.Distribution;
 using ResearchPlatform.Engine.Evolution.Statistics;
 
 namespace ResearchPlatform.Engine.Evolution;
@@ -21,6 +22,7 @@ namespace ResearchPlatform.Engine.Evolution;
 /// <param name="EvalSeconds">Wall-clock seconds spent in the evaluator.</param>
 /// <param name="GenerationSeconds">Wall-clock seconds for the whole generation.</param>
 /// <param name="StepsPerSecond">Bar-steps backtested per second of evaluation (individuals x bars / seconds).</param>
+/// <param name="Distribution">Cluster figures (batches, failed evaluations, timeouts, resubmitted, per-silo load) when a distributed evaluator ran the generation.</param>
 internal sealed record GenerationStats(
     int Generation,
     double BestFitness,
@@ -39,7 +41,8 @@ internal sealed record GenerationStats(
     int Immigrants,
     double EvalSeconds,
     double GenerationSeconds,
-    double StepsPerSecond)
+    double StepsPerSecond,
+    EvaluationDistribution? Distribution = null)
 {
     /// <summary>Seconds of GA bookkeeping (selection, operators, cache, statistics): generation minus evaluation time.</summary>
     public double BookkeepingSeconds => Math.Max(0, GenerationSeconds - EvalSeconds);

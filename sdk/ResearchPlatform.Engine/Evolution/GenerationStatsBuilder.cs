@@ -59,6 +59,7 @@ internal static class GenerationStatsBuilder
             immigrants,
             batch.Seconds,
             generationSeconds,
-            steps);
+            steps,
+            batch.Distribution);
     }
 }

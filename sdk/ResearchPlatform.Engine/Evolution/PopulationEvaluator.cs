@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResearchPlatform.Engine.Evolution.Distribution;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Genome;
 
@@ -70,6 +71,7 @@ internal sealed class PopulationEvaluator
         var started = _time.GetTimestamp();
         var results = pending.Count == 0 ? [] : await _evaluator.EvaluateAsync(pending, plan, ct);
         var seconds = _time.GetElapsedTime(started).TotalSeconds;
+        var distribution = (_evaluator as IDistributedEvaluator)?.TakeDistribution();
         if (results.Count != pending.Count)
         {
             throw new InvalidOperationException(string.Create(
@@ -93,6 +95,6 @@ internal sealed class PopulationEvaluator
             members[i] ??= fresh[pendingIndex[candidates[i]]];
         }
 
-        return new BatchOutcome(members!, fresh, pending.Count, hits, failures, timeouts, seconds);
+        return new BatchOutcome(members!, fresh, pending.Count, hits, failures, timeouts, seconds, distribution);
     }
 }

@@ -16,6 +16,7 @@ public static class BenchCommand
         PaperBenchCommand.Create(),
         DecisionsBenchCommand.Create(),
         MonitoringBenchCommand.Create(),
+        ClusterBenchCommand.Create(),
     };
 
     private static Command CreateData()

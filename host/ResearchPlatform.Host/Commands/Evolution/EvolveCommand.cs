@@ -38,6 +38,7 @@ internal static class EvolveCommand
         var (bars, source) = EvolveInputs.LoadBars(db, parse.GetValue(o.Data), parse.GetValue(o.Symbol), parse.GetValue(o.Interval), ct);
         var seeds = EvolveInputs.SelectSeeds(EvolveInputs.LoadSeedTypes(output.Warn), parse.GetValue(o.SeedTypes));
         var options = o.ToEvolutionOptions(parse);
+        var cluster = EvolveCluster.From(parse, o);
         var walkForward = new WalkForwardOptions(parse.GetValue(o.Folds), Enum.Parse<FoldMode>(parse.GetValue(o.FoldMode)!, true), parse.GetValue(o.Holdout), 0.25, parse.GetValue(o.Embargo));
         var errors = options.Validate().Concat(walkForward.Validate()).ToList();
         if (errors.Count > 0)
@@ -58,7 +59,8 @@ internal static class EvolveCommand
             store.NextRunId(), bars.Symbol, bars.Interval.Code, source, problem.DatasetKey, problem.CostModelKey, bars.Count,
             seeds.Select(s => new SeedTypeRef(s.Seed.Id, s.VersionTag)).ToList(), new EvolutionRunConfig(options, walkForward, backtest));
         output.Info($"run {run.RunId}: {bars.Symbol} {bars.Interval} ({bars.Count:N0} bars), {string.Join(", ", seeds.Select(s => s.Seed.Id))}, population {options.PopulationSize} x {options.Generations} generations, {options.Threads} threads");
-        return (run, observer => new StoredEvolution(db, TimeProvider.System).RunAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), observer, ct));
+        return (run, observer => cluster.RunAsync(
+            options.PopulationSize, bars, backtest, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), output, e => new StoredEvolution(db, TimeProvider.System).RunAsync(run, problem, e, observer, ct), ct));
     }
 
     private static (EvolutionRunRecord Run, Func<IEvolutionObserver, Task<EvolutionResult>> Body) Resume(
@@ -67,7 +69,7 @@ internal static class EvolveCommand
         var given = o.RunOptions().Where(opt => parse.GetResult(opt) is { Implicit: false }).Select(opt => opt.Name).ToList();
         if (given.Count > 0)
         {
-            throw new BadInputException($"--resume continues a run with its stored settings; remove {string.Join(", ", given)} (only --threads and --json apply)");
+            throw new BadInputException($"--resume continues a run with its stored settings; remove {string.Join(", ", given)} (only --threads, --json and the --cluster options apply)");
         }
 
         var run = new EvolutionRunStore(db, TimeProvider.System).Find(runId) ?? throw new BadInputException($"no evolution run '{runId}' in this workspace (see: rp runs list)");
@@ -89,9 +91,11 @@ internal static class EvolveCommand
             throw new BadInputException($"the bars of run {runId} changed since it started ({run.DatasetKey} -> {problem.DatasetKey})");
         }
 
+        var cluster = EvolveCluster.From(parse, o);
         var threads = parse.GetResult(o.Threads) is { Implicit: false } ? parse.GetValue(o.Threads) : run.Config.Evolution.Threads;
         output.Info($"resuming run {runId} after generation {run.CompletedGenerations - 1} of {run.MaxGenerations}");
-        return (run, observer => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), Math.Max(1, threads), observer, ct));
+        return (run, observer => cluster.RunAsync(
+            run.Config.Evolution.PopulationSize, bars, run.Config.Backtest, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), output, e => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, e, Math.Max(1, threads), observer, ct), ct));
     }
 
     private static async Task<int> Finish(

@@ -46,6 +46,14 @@ internal sealed class EvolveOptions
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
 
+    public Option<string?> Cluster { get; } = Commands.Cluster.ClusterCliOptions.Cluster(required: false);
+
+    public Option<int> ClusterThreshold { get; } = new("--cluster-threshold") { Description = "With --cluster: evaluate on the cluster only when the population exceeds this size", DefaultValueFactory = _ => 100 };
+
+    public Option<bool> NoLocalFallback { get; } = new("--no-local-fallback") { Description = "With --cluster: fail with a clear message instead of evaluating locally when no silo is left" };
+
+    public Option<string?> BatchTimeout { get; } = new("--batch-timeout") { Description = "With --cluster: seconds a batch may take before its silo counts as dead and the batch goes to a survivor (default 30s)" };
+
     /// <summary>Options that define a run (not allowed with --resume).</summary>
     public IEnumerable<Option> RunOptions() =>
         [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget];
@@ -54,7 +62,7 @@ internal sealed class EvolveOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json]))
+        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json, Cluster, ClusterThreshold, NoLocalFallback, BatchTimeout]))
         {
             command.Options.Add(option);
         }

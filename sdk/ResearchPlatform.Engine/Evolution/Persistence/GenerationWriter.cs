@@ -69,6 +69,21 @@ internal sealed class GenerationWriter
             ("sps", s.StepsPerSecond),
             ("pop", PersistenceJson.Write(snapshot.Population.Select(p => p.Sequence))),
             ("now", now));
+        if (s.Distribution is { } d)
+        {
+            con.Execute(
+                "INSERT INTO generation_cluster VALUES ($r, $g, $mode, $batches, $failed, $to, $resub, $local, $workers)",
+                ("r", runId),
+                ("g", s.Generation),
+                ("mode", d.Mode),
+                ("batches", d.Batches),
+                ("failed", d.FailedEvaluations),
+                ("to", d.Timeouts),
+                ("resub", d.Resubmitted),
+                ("local", d.LocalFallback),
+                ("workers", PersistenceJson.Write(d.Workers)));
+        }
+
         con.Execute(
             "UPDATE evolution_runs SET completed_generations = $n, status = 'running', updated_at = $now WHERE run_id = $r",
             ("n", s.Generation + 1),

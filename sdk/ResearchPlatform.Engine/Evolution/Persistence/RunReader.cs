@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using ResearchPlatform.Engine.Evolution.Distribution;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Genome;
 using ResearchPlatform.Engine.Evolution.Statistics;
@@ -26,8 +27,9 @@ internal sealed class RunReader
     {
         using var cmd = _db.Connection.Prepare(
             "SELECT generation, best_fitness, mean_fitness, median_fitness, std_fitness, best_objective1, best_objective2, pareto_front_size, best_individual, " +
-            "mean_gene_distance, unique_individuals, seed_type_counts, evaluations, cache_hits, failures, timeouts, immigrants, eval_seconds, generation_seconds, " +
-            "steps_per_second, population FROM generations WHERE run_id = $r ORDER BY generation",
+            "mean_gene_distance, unique_individuals, seed_type_counts, evaluations, cache_hits, failures, g.timeouts, immigrants, eval_seconds, generation_seconds, " +
+            "steps_per_second, population, c.mode, c.batches, c.failed_evaluations, c.timeouts, c.resubmitted, c.local_fallback, c.workers " +
+            "FROM generations g LEFT JOIN generation_cluster c USING (run_id, generation) WHERE run_id = $r ORDER BY generation",
             ("r", runId));
         using var r = cmd.ExecuteReader();
         var list = new List<StoredGeneration>();
@@ -37,7 +39,10 @@ internal sealed class RunReader
             var stats = new GenerationStats(
                 r.GetInt32(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetInt32(7), r.GetString(8),
                 new DiversitySnapshot(r.GetDouble(9), r.GetInt32(10), counts),
-                r.GetInt32(12), r.GetInt32(13), r.GetInt32(14), r.GetInt32(15), r.GetInt32(16), r.GetDouble(17), r.GetDouble(18), r.GetDouble(19));
+                r.GetInt32(12), r.GetInt32(13), r.GetInt32(14), r.GetInt32(15), r.GetInt32(16), r.GetDouble(17), r.GetDouble(18), r.GetDouble(19),
+                r.IsDBNull(21) ? null : new EvaluationDistribution(
+                    r.GetString(21), r.GetInt32(22), r.GetInt32(23), r.GetInt32(24), r.GetInt32(25), r.GetInt32(26),
+                    PersistenceJson.Read<List<WorkerStats>>(r.GetString(27), $"run {runId} cluster workers")));
             list.Add(new StoredGeneration(stats, PersistenceJson.Read<List<long>>(r.GetString(20), $"run {runId} population")));
         }
 
