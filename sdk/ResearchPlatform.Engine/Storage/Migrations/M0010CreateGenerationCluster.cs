@@ -5,8 +5,8 @@ namespace ResearchPlatform.Engine.Storage.Migrations;
 /// timeouts, resubmitted and locally evaluated individuals, and per-silo load as JSON. A separate table, so runs
 /// evaluated locally and older workspaces are untouched; join on (run_id, generation).
 /// </summary>
-internal sealed record M0007CreateGenerationCluster() : Migration(
-    7,
+internal sealed record M0010CreateGenerationCluster() : Migration(
+    10,
     "create generation_cluster (distributed evaluation figures per generation)",
     """
     CREATE TABLE generation_cluster (
