@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.RiskEvolution.RiskRunsCommand.Create(common));
         root.Subcommands.Add(Commands.Cluster.SiloCommand.Create());
         root.Subcommands.Add(Commands.Cluster.ClusterCommand.Create());
+        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(common));
         return root;
     }
 

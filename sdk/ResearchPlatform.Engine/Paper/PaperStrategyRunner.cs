@@ -100,6 +100,9 @@ internal sealed class PaperStrategyRunner
 
     public PaperResumeCheck? Resume => _resume;
 
+    /// <summary>Round trips closed so far (live view for the service).</summary>
+    public IReadOnlyList<PaperTrade> Trades => _tracker.Trades;
+
     /// <summary>Builds the runner and starts its order manager (replays <paramref name="journal"/> if it has entries).</summary>
     public static async ValueTask<PaperStrategyRunner> CreateAsync(PaperStrategy strategy, BarSeries bars, PaperOptions options, IOrderJournal journal, string clientPrefix, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public static class BenchCommand
         DecisionsBenchCommand.Create(),
         MonitoringBenchCommand.Create(),
         ClusterBenchCommand.Create(),
+        ServeBenchCommand.Create(),
     };
 
     private static Command CreateData()
