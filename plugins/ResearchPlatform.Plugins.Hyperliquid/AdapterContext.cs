@@ -7,6 +7,7 @@ using ResearchPlatform.Hyperliquid.Signing;
 using ResearchPlatform.Plugins.Hyperliquid.Config;
 using ResearchPlatform.Plugins.Hyperliquid.Exchange;
 using ResearchPlatform.Plugins.Hyperliquid.Info;
+using ResearchPlatform.Hyperliquid.RateLimits;
 using ResearchPlatform.Plugins.Hyperliquid.Rest;
 using ResearchPlatform.Sdk.Execution;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ResearchPlatform.Hyperliquid.RateLimits;
 using ResearchPlatform.Sdk.Execution;
 
 namespace ResearchPlatform.Plugins.Hyperliquid.Rest;

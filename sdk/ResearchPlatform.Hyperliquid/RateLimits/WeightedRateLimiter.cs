@@ -1,11 +1,11 @@
-namespace ResearchPlatform.Plugins.Hyperliquid.Rest;
+namespace ResearchPlatform.Hyperliquid.RateLimits;
 
 /// <summary>
 /// Client-side weighted budget (token bucket): <c>capacity</c> weight refilled continuously over <c>window</c>
 /// (exchange: 1,200 per minute per IP). A request waits until its weight is available; weight charged after the fact
 /// (extra weight per items returned) may drive the balance negative, delaying later requests. Thread-safe.
 /// </summary>
-internal sealed class WeightedRateLimiter
+public sealed class WeightedRateLimiter
 {
     private readonly TimeProvider _time;
     private readonly double _capacity;

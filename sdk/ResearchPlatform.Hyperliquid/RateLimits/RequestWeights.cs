@@ -1,7 +1,7 @@
-namespace ResearchPlatform.Plugins.Hyperliquid.Rest;
+namespace ResearchPlatform.Hyperliquid.RateLimits;
 
 /// <summary>The exchange's documented REST weights (spec section 11).</summary>
-internal static class RequestWeights
+public static class RequestWeights
 {
     private static readonly HashSet<string> Light = new(StringComparer.Ordinal)
     {
