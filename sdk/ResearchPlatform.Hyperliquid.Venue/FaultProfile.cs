@@ -24,8 +24,10 @@ public sealed record FaultProfile
 
     public int LatencyJitterMs { get; init; }
 
+    [JsonPropertyName("rate_429")]
     public double Rate429 { get; init; }
 
+    [JsonPropertyName("rate_5xx")]
     public double Rate5xx { get; init; }
 
     public int WsDropEveryMs { get; init; }

@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(DecideCommand.Create(common));
         root.Subcommands.Add(DecisionsCommand.Create(common));
         root.Subcommands.Add(Commands.Hyperliquid.HyperliquidCommand.Create());
+        root.Subcommands.Add(Commands.Venue.VenueCommand.Create());
         return root;
     }
 
