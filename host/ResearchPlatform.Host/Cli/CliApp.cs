@@ -37,6 +37,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.Cluster.SiloCommand.Create());
         root.Subcommands.Add(Commands.Cluster.ClusterCommand.Create());
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(common));
+        root.Subcommands.Add(Commands.Hyperliquid.HyperliquidCommand.Create());
+        root.Subcommands.Add(Commands.Venue.VenueCommand.Create());
         return root;
     }
 

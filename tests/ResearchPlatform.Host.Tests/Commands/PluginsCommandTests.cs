@@ -24,12 +24,12 @@ public sealed class PluginsCommandTests : IDisposable
         Assert.Equal(string.Empty, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var plugins = doc.RootElement.GetProperty("plugins").EnumerateArray().ToList();
-        Assert.Equal(["RiskGenomes", "Seeds", "TestGood", "TestThrowing"], plugins.Select(p => p.GetProperty("id").GetString()));
-        var seeds = plugins[1];
+        Assert.Equal(["Hyperliquid", "RiskGenomes", "Seeds", "TestGood", "TestThrowing"], plugins.Select(p => p.GetProperty("id").GetString()));
+        var seeds = plugins[2];
         Assert.NotEqual("failed", seeds.GetProperty("status").GetString());
         Assert.Equal(PluginSearchPaths.BuildOutputOrigin, seeds.GetProperty("origin").GetString());
 
-        var loaded = plugins[2];
+        var loaded = plugins[3];
         Assert.Equal("loaded", loaded.GetProperty("status").GetString());
         Assert.Equal("1.2.3", loaded.GetProperty("version").GetString());
         Assert.Equal("1.0", loaded.GetProperty("sdk_version").GetString());
@@ -39,7 +39,7 @@ public sealed class PluginsCommandTests : IDisposable
         Assert.Equal(good, loaded.GetProperty("folder").GetString());
         Assert.Equal(PluginVersionTag.Compute(good, "1.2.3"), loaded.GetProperty("version_tag").GetString());
 
-        var failed = plugins[3];
+        var failed = plugins[4];
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.Equal(throwing, failed.GetProperty("folder").GetString());
         Assert.Equal(PluginSearchPaths.EnvironmentVariable, failed.GetProperty("origin").GetString());

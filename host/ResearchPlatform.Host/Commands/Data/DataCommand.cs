@@ -12,5 +12,6 @@ public static class DataCommand
         DataImportFearGreedCommand.Create(common),
         DataListCommand.Create(common),
         DataExportCommand.Create(common),
+        DataFetchCommand.Create(common),
     };
 }
