@@ -28,7 +28,8 @@ function pendingCards(list, reload) {
   if (!list.length) return empty('No decision is waiting for a human.', 'pending-empty');
   return h('div', { class: 'cards', 'data-testid': 'pending' }, list.map((d) => h('div', { class: 'card', 'data-testid': 'pending-decision', 'data-id': d.id },
     h('div', { class: 'row' }, h('strong', {}, d.type), pill(d.urgency), h('span', { class: 'muted' }, `#${d.id}`)),
-    h('div', {}, 'value ', h('span', { class: 'mono' }, value(d.value)), ` · confidence ${fmt.num(d.confidence, 2)}`),
+    h('div', {}, d.summary || h('span', { class: 'mono' }, value(d.value)), ` · confidence ${fmt.num(d.confidence, 2)}`),
+    d.error ? h('div', { class: 'neg' }, d.error) : null,
     h('div', { class: 'muted' }, d.reasoning || ''),
     h('div', { class: 'muted' }, `${fmt.time(d.created_at)}${d.rule_file ? ` · ${d.rule_file}` : ''}`),
     h('div', { class: 'actions' },
@@ -41,7 +42,7 @@ function historyTable(list) {
     { label: 'Created', get: (d) => fmt.time(d.created_at) },
     { label: '#', get: (d) => d.id, num: true },
     { label: 'Type', get: (d) => d.type },
-    { label: 'Value', get: (d) => h('span', { class: 'mono' }, value(d.value)) },
+    { label: 'Value', get: (d) => (d.summary ? d.summary : h('span', { class: 'mono' }, value(d.value))), wrap: true },
     { label: 'Conf.', get: (d) => fmt.num(d.confidence, 2), num: true },
     { label: 'Urgency', get: (d) => d.urgency },
     { label: 'Status', get: (d) => pill(d.status, undefined, { 'data-testid': 'decision-status' }) },

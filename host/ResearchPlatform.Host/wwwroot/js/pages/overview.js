@@ -100,7 +100,7 @@ export default {
 
     const showHealth = (hl) => {
       setKpi(k.health, `${fmt.num(hl.health_score * 100, 0)}%`, `${hl.healthy ? 'healthy' : 'UNHEALTHY'} · ${hl.mode} · threshold ${fmt.num(hl.threshold * 100, 0)}%`, hl.healthy ? 'pos' : 'neg');
-      replace(comps, componentsTable(hl.components || []));
+      replace(comps, (hl.warnings || []).map((w) => h('div', { class: 'muted', 'data-testid': 'health-warning' }, `⚠ ${w}`)), componentsTable(hl.components || []));
     };
     const showRisk = (r) => {
       setKpi(k.risk, String(r.level || '–').toUpperCase(), r.regime ? `regime ${r.regime}` : '');
