@@ -120,7 +120,7 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
         var health = await fx.GetAsync("api/health");
         Assert.True(health.GetProperty("live_trading_blocked").GetBoolean());
         var before = (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength();
-        await Task.Delay(2500); // the replay keeps running: ~50 bars at 20 bars/s, no new order may appear
+        await Task.Delay(2500); // the replay keeps running (~25 bars at 10 bars/s): no new order may appear
         Assert.Equal(before, (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength());
     }
 

@@ -57,8 +57,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         _dir.Dispose();
     }
 
-    /// <summary>The replay the service runs while the tests watch: the whole daily sample, fast enough to move every second.</summary>
-    internal static IReadOnlyList<string> ServeArgs { get; } = ["--replay", "BTC/USD", "--replay-speed", "20"];
+    /// <summary>
+    /// The replay the service runs while the tests watch: the daily sample at 864000x real time = 10 bars a second, so
+    /// values move every second and the 1,316 bars last longer than the tests.
+    /// </summary>
+    internal static IReadOnlyList<string> ServeArgs { get; } = ["--replay", "BTC/USD", "--replay-interval", "1d", "--replay-speed", "864000x"];
 
     internal Task<DashboardPage> OpenAsync(bool phone = false) => DashboardPage.OpenAsync(Browser, Serve.BaseUrl, phone);
 
