@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(DecideCommand.Create(common));
         root.Subcommands.Add(DecisionsCommand.Create(common));
+        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(common));
         return root;
     }
 

@@ -71,6 +71,9 @@ internal sealed class PaperStrategyRunner
 
     public OrderManager Manager => _manager;
 
+    /// <summary>Round trips closed so far (live view for the service).</summary>
+    public IReadOnlyList<PaperTrade> Trades => _tracker.Trades;
+
     /// <summary>Builds the runner and starts its order manager (replays <paramref name="journal"/> if it has entries).</summary>
     public static async ValueTask<PaperStrategyRunner> CreateAsync(PaperStrategy strategy, BarSeries bars, PaperOptions options, IOrderJournal journal, string clientPrefix, CancellationToken cancellationToken)
     {

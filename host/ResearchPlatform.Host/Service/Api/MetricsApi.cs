@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ResearchPlatform.Host.Connections;
+using ResearchPlatform.Host.Lifecycle;
+using ResearchPlatform.Host.Service.Trading;
+
+namespace ResearchPlatform.Host.Service.Api;
+
+/// <summary><c>GET /metrics</c>: Prometheus text format (health, components, portfolio, operations, connections).</summary>
+internal static class MetricsApi
+{
+    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/metrics", async (TradingSystemManager m, TradingRuntime rt, RetailConnectionOptimizer o, CancellationToken ct) =>
+    {
+        var sb = new StringBuilder();
+        var h = m.Health();
+        Gauge(sb, "rp_health_score", "connected / total components", h.HealthScore);
+        Gauge(sb, "rp_healthy", "1 when the health score reaches the threshold", h.Healthy ? 1 : 0);
+        Gauge(sb, "rp_live_trading_blocked", "1 when live trading is blocked", h.LiveTradingBlocked ? 1 : 0);
+        sb.Append("# TYPE rp_component_up gauge\n");
+        foreach (var c in h.Components)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"rp_component_up{{component=\"{c.Name}\",status=\"{TradingSystemManager.Upper(c.Status)}\"}} {(c.Status == ComponentStatus.Connected ? 1 : 0)}\n");
+        }
+
+        await rt.Gate.WaitAsync(ct);
+        try
+        {
+            var p = TradingViews.Portfolio(rt, withCurve: false);
+            Gauge(sb, "rp_equity", "paper portfolio equity", p.Equity);
+            Gauge(sb, "rp_drawdown_pct", "drawdown from the peak, percent", p.DrawdownPct);
+            Gauge(sb, "rp_bars_replayed", "bars replayed by the paper engine", p.BarsReplayed);
+        }
+        finally
+        {
+            rt.Gate.Release();
+        }
+
+        sb.Append("# TYPE rp_operation_total counter\n# TYPE rp_operation_failures_total counter\n");
+        foreach (var s in m.OperationStatistics())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"rp_operation_total{{operation=\"{s.Operation}\"}} {s.Count}\nrp_operation_failures_total{{operation=\"{s.Operation}\"}} {s.Failures}\n");
+        }
+
+        sb.Append("# TYPE rp_connection_timeout_ms gauge\n");
+        foreach (var s in o.Snapshot().Services)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"rp_connection_timeout_ms{{service=\"{s.Service}\"}} {s.TimeoutMs}\n");
+        }
+
+        return Results.Text(sb.ToString(), "text/plain; version=0.0.4");
+    });
+
+    private static void Gauge(StringBuilder sb, string name, string help, double value) =>
+        sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");
+}

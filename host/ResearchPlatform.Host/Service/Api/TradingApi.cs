@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ResearchPlatform.Host.Connections;
+using ResearchPlatform.Host.Lifecycle;
+using ResearchPlatform.Host.Service.Trading;
+using ResearchPlatform.Host.Service.Views;
+
+namespace ResearchPlatform.Host.Service.Api;
+
+/// <summary>Read endpoints of the live system: health, components, connections, operations, portfolio, orders, risk, strategies.</summary>
+internal static class TradingApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/health", (TradingSystemManager m) => ApiResults.Json(HealthView.Of(m.Health())));
+        app.MapGet("/api/components", (TradingSystemManager m) => ApiResults.Json(HealthView.Of(m.Health()).Components));
+        app.MapGet("/api/connections", (RetailConnectionOptimizer o) => ApiResults.Json(o.Snapshot()));
+        app.MapGet("/api/operations", (TradingSystemManager m) => ApiResults.Json(new { operations = m.OperationNames, stats = m.OperationStatistics() }));
+        app.MapGet("/api/portfolio", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct));
+        app.MapGet("/api/positions", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Positions(rt), ct));
+        app.MapGet("/api/orders", (TradingRuntime rt, string? limit, CancellationToken ct) =>
+            ApiResults.TryLimit(limit, 100, out var n, out var error) ? Read(rt, () => TradingViews.Orders(rt, n), ct) : Task.FromResult(error!));
+        app.MapGet("/api/fills", (TradingRuntime rt, string? limit, CancellationToken ct) =>
+            ApiResults.TryLimit(limit, 100, out var n, out var error) ? Read(rt, () => TradingViews.Fills(rt, n), ct) : Task.FromResult(error!));
+        app.MapGet("/api/risk", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Risk(rt), ct));
+        app.MapGet("/api/strategies", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Strategies(rt), ct));
+    }
+
+    private static async Task<IResult> Read<T>(TradingRuntime rt, Func<T> view, CancellationToken ct)
+    {
+        await rt.Gate.WaitAsync(ct);
+        try
+        {
+            return ApiResults.Json(view());
+        }
+        finally
+        {
+            rt.Gate.Release();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResearchPlatform.Host.Connections;
+using ResearchPlatform.Host.Lifecycle;
+using ResearchPlatform.Host.Service.Alerts;
+using ResearchPlatform.Host.Service.Decisions;
+using ResearchPlatform.Host.Service.Events;
+using ResearchPlatform.Host.Service.Trading;
+using ResearchPlatform.Sdk.Risk;
+
+namespace ResearchPlatform.Host.Service.Components;
+
+/// <summary>Registers the service's components in dependency order (tiers, then registration order within a tier).</summary>
+internal static class ServeComponents
+{
+    public static IServiceCollection AddServeComponents(this IServiceCollection services)
+    {
+        Add(services, sp => new ServiceComponent("connections", ComponentKind.Critical, ComponentTier.Connections, (_, _) =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            var names = sp.GetRequiredService<ConnectionOptions>().Services.Keys.Order(StringComparer.Ordinal).ToList();
+            foreach (var n in names)
+            {
+                using var client = factory.CreateClient(n); // builds the pipeline (and registers its bounds with the optimizer)
+            }
+
+            return Task.FromResult(ComponentHealth.Connected with { Reason = $"{names.Count} service pipelines: {string.Join(", ", names)}" });
+        }));
+        Add(services, sp => new ServiceComponent("exchange", ComponentKind.Critical, ComponentTier.Connections, (_, _) =>
+        {
+            var settings = sp.GetRequiredService<ServeSettings>();
+            return Task.FromResult(settings.Mode == TradingMode.Paper
+                ? ComponentHealth.Connected with { Reason = "simulated venue (paper mode)" }
+                : ComponentHealth.Failed("no live exchange adapter configured (plugin kind 'exchange'): live orders cannot be sent"));
+        }));
+        Add(services, sp => new ServiceComponent("market_data", ComponentKind.Critical, ComponentTier.DataClients,
+            (_, ct) => sp.GetRequiredService<TradingRuntime>().LoadMarketDataAsync(ct), startTimeout: TimeSpan.FromSeconds(60)));
+        Add(services, sp => new ServiceComponent("fear_greed", ComponentKind.Optional, ComponentTier.DataClients,
+            (_, ct) => FearGreedSource.LoadAsync(sp.GetRequiredService<WorkspaceDb>(), sp.GetRequiredService<TradingRuntime>(), sp.GetRequiredService<TimeProvider>(), ct)));
+        Add(services, sp => new ServiceComponent("risk_manager", ComponentKind.Critical, ComponentTier.Engines,
+            (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().InitRisk(new RiskGenome()))));
+        Add(services, sp => new ServiceComponent("position_sizer", ComponentKind.Critical, ComponentTier.Engines,
+            (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().InitSizer(new RiskGenome()))));
+        Add(services, sp => new ServiceComponent("order_manager", ComponentKind.Critical, ComponentTier.Engines,
+            (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().PrepareJournals())));
+        Add(services, sp => new ServiceComponent("strategy_pool", ComponentKind.Critical, ComponentTier.Engines, (_, _) =>
+        {
+            var plugins = sp.GetRequiredService<ServePlugins>();
+            plugins.Load(sp.GetRequiredService<TimeProvider>());
+            return Task.FromResult(sp.GetRequiredService<TradingRuntime>().LoadStrategies(plugins.Seeds()));
+        }));
+        Add(services, sp => new ServiceComponent("paper_engine", ComponentKind.Critical, ComponentTier.Engines,
+            (_, ct) => sp.GetRequiredService<TradingRuntime>().StartReplayAsync(ct),
+            ct => sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct), stopTimeout: TimeSpan.FromSeconds(10)));
+        Add(services, sp => new ServiceComponent("decision_engine", ComponentKind.Optional, ComponentTier.Engines,
+            (sink, _) => Task.FromResult(sp.GetRequiredService<DecisionService>().Start(sink, "decision_engine")),
+            _ =>
+            {
+                sp.GetRequiredService<DecisionService>().Dispose();
+                return Task.CompletedTask;
+            }));
+        Add(services, sp => new ServiceComponent("monitoring", ComponentKind.Optional, ComponentTier.Monitoring,
+            (_, _) => Task.FromResult(sp.GetRequiredService<SnapshotPublisher>().Start()),
+            ct => sp.GetRequiredService<SnapshotPublisher>().StopAsync(ct)));
+        Add(services, sp => new ServiceComponent("alerting", ComponentKind.Optional, ComponentTier.Monitoring, (_, _) =>
+        {
+            var hub = sp.GetRequiredService<EventHub>();
+            sp.GetRequiredService<IAlertQuery>().Stored += a => hub.Publish("alert", a);
+            return Task.FromResult(ComponentHealth.Connected with { Reason = "alerts kept in memory (recent 1000)" });
+        }));
+        return services;
+    }
+
+    private static void Add(IServiceCollection services, Func<IServiceProvider, IManagedComponent> factory) => services.AddSingleton(factory);
+}

@@ -1,0 +1,23 @@
+using ResearchPlatform.Engine.Paper;
+
+namespace ResearchPlatform.Host.Service.Trading;
+
+/// <summary>One strategy of the service's pool: what it is, its runner once the paper engine started, its equity.</summary>
+internal sealed class StrategySlot(PaperStrategy strategy, string pluginSource)
+{
+    public string Id => Strategy.Name;
+
+    public PaperStrategy Strategy { get; } = strategy;
+
+    /// <summary><c>pluginId@versionTag</c> of the seed type that produces its signals.</summary>
+    public string PluginSource { get; } = pluginSource;
+
+    public PaperStrategyRunner? Runner { get; set; }
+
+    public CapturingJournal? Journal { get; set; }
+
+    public bool Running { get; set; } = true;
+
+    /// <summary>Equity after each replayed bar (same length as the runtime's curve).</summary>
+    public List<double> Equity { get; } = [];
+}

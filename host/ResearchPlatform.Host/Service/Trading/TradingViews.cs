@@ -1,0 +1,146 @@
+using System.Text.Json;
+using ResearchPlatform.Engine.Backtesting;
+using ResearchPlatform.Engine.Execution;
+using ResearchPlatform.Host.Service.Views;
+
+namespace ResearchPlatform.Host.Service.Trading;
+
+/// <summary>Builds the API views from <see cref="TradingRuntime"/>; callers hold <see cref="TradingRuntime.Gate"/>.</summary>
+internal static class TradingViews
+{
+    public const int MaxCurvePoints = 500;
+
+    public static PortfolioView Portfolio(TradingRuntime rt, bool withCurve)
+    {
+        var bars = rt.Bars;
+        double realized = 0, unrealized = 0, exposure = 0;
+        if (bars is not null && rt.BarIndex >= 0)
+        {
+            var mark = (decimal)bars.Close[rt.BarIndex];
+            foreach (var slot in rt.Slots.Where(s => s.Runner is not null))
+            {
+                var p = slot.Runner!.Manager.Positions.Snapshot(bars.Symbol, mark);
+                realized += (double)(p.RealizedPnl - p.Fees + p.Funding);
+                unrealized += (double)p.UnrealizedPnl;
+                exposure += (double)(p.Quantity * mark);
+            }
+        }
+
+        var equity = rt.Curve.Count > 0 ? rt.Curve[^1].Equity : rt.InitialEquity;
+        var drawdown = rt.Peak > 0 ? Math.Max(0, (rt.Peak - equity) / rt.Peak * 100) : 0;
+        return new PortfolioView(
+            equity, equity - exposure, realized, unrealized, rt.Curve.Count > 0 ? equity - rt.DayStartEquity : 0, drawdown, rt.MaxDrawdownPct,
+            rt.Curve.Count > 0 ? rt.Curve[^1].T : null, rt.BarIndex + 1, withCurve ? Downsample(rt.Curve) : null);
+    }
+
+    public static IReadOnlyList<PositionView> Positions(TradingRuntime rt)
+    {
+        var bars = rt.Bars;
+        if (bars is null || rt.BarIndex < 0)
+        {
+            return [];
+        }
+
+        var mark = (decimal)bars.Close[rt.BarIndex];
+        return [.. rt.Slots.Where(s => s.Runner is not null).Select(s => (s, p: s.Runner!.Manager.Positions.Snapshot(bars.Symbol, mark)))
+            .Where(x => x.p.Quantity != 0)
+            .Select(x => new PositionView(x.s.Id, x.p.Symbol, (double)x.p.Quantity, (double)x.p.AverageEntryPrice, (double)x.p.MarkPrice, (double)x.p.UnrealizedPnl, true, (double)x.p.Quantity))];
+    }
+
+    public static IReadOnlyList<OrderView> Orders(TradingRuntime rt, int limit) =>
+        [.. rt.Slots.Where(s => s.Runner is not null).SelectMany(s => s.Runner!.Manager.Orders.Select(o => Order(s, o)))
+            .OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.ClientOrderId, StringComparer.Ordinal).Take(limit)];
+
+    public static OrderView? Order(StrategySlot slot, string clientOrderId) =>
+        slot.Runner?.Manager.Find(clientOrderId) is { } o ? Order(slot, o) : null;
+
+    public static IReadOnlyList<FillView> Fills(TradingRuntime rt, int limit) =>
+        [.. rt.Slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.Fills.Select(f =>
+            {
+                var order = s.Runner?.Manager.Find(f.ClientOrderId);
+                return new FillView(f.ClientOrderId, s.Id, order?.Order.Symbol ?? string.Empty, Lower(order?.Order.Side.ToString()), (double)(f.FillQuantity ?? 0), (double)(f.FillPrice ?? 0), (double)(f.Fee ?? 0), Lower(f.Liquidity?.ToString()), f.Timestamp);
+            }))
+            .OrderByDescending(f => f.T).Take(limit)];
+
+    public static RiskView Risk(TradingRuntime rt)
+    {
+        var breakers = rt.Risk?.ActiveBreakers().Select(b => new BreakerView(b.Name, $"{b.Name}: value {b.Value:0.####} >= trigger {b.Trigger:0.####} ({b.Severity})", b.Since, null)).ToList() ?? [];
+        var level = rt.HaltReason is not null ? "EMERGENCY" : (rt.Risk?.Level.ToString().ToUpperInvariant() ?? "LOW");
+        var regime = rt.FearGreed?.Classification ?? "unknown";
+        return new RiskView(level, regime, rt.FearGreed, breakers, [.. Enumerable.Reverse(rt.RiskEvents)]);
+    }
+
+    public static IReadOnlyList<StrategyView> Strategies(TradingRuntime rt) =>
+        [.. rt.Slots.Select(s =>
+        {
+            var genes = s.Strategy.Seed.Genes.Select((g, i) => (g.Name, s.Strategy.Genes[i])).ToDictionary(x => x.Name, x => x.Item2);
+            var curve = Downsample(rt.Curve.Take(s.Equity.Count).Select((c, i) => (c.T, s.Equity[i])).ToList());
+            return new StrategyView(s.Id, s.Strategy.Seed.Id, s.PluginSource, genes, "paper", s.Running && rt.HaltReason is null && !rt.Finished, null, null, Metrics(rt, s), curve);
+        })];
+
+    private static MetricsView? Metrics(TradingRuntime rt, StrategySlot s)
+    {
+        if (s.Equity.Count < 2 || rt.Bars is null)
+        {
+            return null;
+        }
+
+        var start = (double)rt.Settings.CashPerStrategy;
+        double peak = start, maxDd = 0, sum = 0, sumSq = 0;
+        var previous = start;
+        foreach (var e in s.Equity)
+        {
+            peak = Math.Max(peak, e);
+            maxDd = Math.Max(maxDd, peak > 0 ? (peak - e) / peak : 0);
+            var r = previous > 0 ? e / previous - 1 : 0;
+            sum += r;
+            sumSq += r * r;
+            previous = e;
+        }
+
+        var n = s.Equity.Count;
+        var mean = sum / n;
+        var sd = Math.Sqrt(Math.Max(0, sumSq / n - mean * mean));
+        var sharpe = sd > 0 ? mean / sd * Math.Sqrt(Annualization.BarsPerYear(rt.Bars)) : 0;
+        var trades = s.Runner?.Trades ?? [];
+        var wins = trades.Count(t => t.Pnl - t.Fees > 0);
+        return new MetricsView(s.Equity[^1] / start - 1, sharpe, maxDd, trades.Count, trades.Count == 0 ? 0 : (double)wins / trades.Count);
+    }
+
+    private static OrderView Order(StrategySlot slot, ManagedOrder o)
+    {
+        var avg = o.AverageFillPrice;
+        double? slippage = avg is { } a && o.DecisionPrice != 0
+            ? (double)((a - o.DecisionPrice) / o.DecisionPrice * 10_000m * (o.Order.Side == Sdk.Execution.OrderSide.Buy ? 1 : -1))
+            : null;
+        var updated = o.ClosedAt ?? o.LastFillAt ?? o.AcceptedAt ?? o.SubmittedAt ?? o.DecisionTime;
+        return new OrderView(
+            o.ClientOrderId, slot.Id, o.Order.Symbol, Lower(o.Order.Side.ToString()), Lower(o.Order.Type.ToString()), (double)o.Order.Quantity,
+            (double?)(o.Order.LimitPrice ?? o.DecisionPrice), JsonNamingPolicy.SnakeCaseLower.ConvertName(o.State.ToString()), (double)o.FilledQuantity,
+            (double?)avg, slippage, o.DecisionTime, updated);
+    }
+
+    private static List<EquityPoint> Downsample(IReadOnlyList<(DateTimeOffset T, double Equity)> curve)
+    {
+        var points = new List<EquityPoint>(Math.Min(curve.Count, MaxCurvePoints));
+        if (curve.Count == 0)
+        {
+            return points;
+        }
+
+        var step = Math.Max(1, (int)Math.Ceiling(curve.Count / (double)(MaxCurvePoints - 1)));
+        var peak = double.MinValue;
+        for (var i = 0; i < curve.Count; i++)
+        {
+            peak = Math.Max(peak, curve[i].Equity);
+            if (i % step == 0 || i == curve.Count - 1)
+            {
+                points.Add(new EquityPoint(curve[i].T, curve[i].Equity, peak > 0 ? (peak - curve[i].Equity) / peak * 100 : 0));
+            }
+        }
+
+        return points;
+    }
+
+    private static string Lower(string? s) => s?.ToLowerInvariant() ?? string.Empty;
+}

@@ -1,0 +1,14 @@
+namespace ResearchPlatform.Host.Service.Views;
+
+/// <summary>GET /api/strategies row.</summary>
+internal sealed record StrategyView(
+    string Id,
+    string SeedType,
+    string PluginVersion,
+    IReadOnlyDictionary<string, double> Genes,
+    string Stage,
+    bool Running,
+    MetricsView? Backtest,
+    MetricsView? OutOfSample,
+    MetricsView? Paper,
+    IReadOnlyList<EquityPoint> EquityCurve);
