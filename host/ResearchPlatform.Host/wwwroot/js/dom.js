@@ -80,7 +80,16 @@ export function toneOf(value) {
   return 'muted';
 }
 
-const nf = (d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+// Intl.NumberFormat is costly to construct: one instance per number of decimals, reused.
+const formats = new Map();
+const nf = (d) => {
+  let f = formats.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+    formats.set(d, f);
+  }
+  return f;
+};
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 export const fmt = {

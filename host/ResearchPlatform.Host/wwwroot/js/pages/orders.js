@@ -84,12 +84,13 @@ export default {
     } catch (e) {
       replace(errors, errorBox(e));
     }
-    const reload = throttle(() => load().catch(() => {}), 1500);
+    const reload = throttle(() => load().catch(() => {}), 2000);
+    const renderSoon = throttle(render, 1000); // a busy replay pushes many orders a second: redraw at most once a second
     ctx.on('order', (o) => {
       const i = orders.findIndex((x) => x.client_order_id === o.client_order_id);
       if (i >= 0) orders[i] = { ...orders[i], ...o };
       else orders = [o, ...orders].slice(0, LIMIT);
-      render();
+      renderSoon();
       reload();
     });
     ctx.every(10000, reload);

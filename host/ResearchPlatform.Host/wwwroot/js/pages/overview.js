@@ -38,6 +38,7 @@ function breakersList(risk) {
 function positionsTable(positions) {
   return table([
     { label: 'Symbol', get: (p) => p.symbol },
+    { label: 'Strategy', get: (p) => p.strategy_id },
     { label: 'Qty', get: (p) => fmt.num(p.quantity, 6), num: true },
     { label: 'Avg', get: (p) => fmt.money(p.avg_price), num: true },
     { label: 'Mark', get: (p) => fmt.money(p.mark_price), num: true },
@@ -110,7 +111,8 @@ export default {
       setKpi(k.equity, fmt.money(p.equity), `cash ${fmt.money(p.cash)} · realized ${fmt.signed(p.realized_pnl)}`);
       setKpi(k.today, fmt.signed(p.today_pnl), `unrealized ${fmt.signed(p.unrealized_pnl)}`, signClass(p.today_pnl));
       setKpi(k.dd, fmt.pct(p.drawdown_pct), `max ${fmt.pct(p.max_drawdown_pct)}`, p.drawdown_pct > 0 ? 'neg' : undefined);
-      updated.textContent = `updated ${new Date().toISOString().slice(11, 19)} UTC`;
+      const replay = p.as_of ? ` · portfolio as of ${fmt.time(p.as_of)}${p.bars_replayed ? ` (${fmt.int(p.bars_replayed)} bars)` : ''}` : '';
+      updated.textContent = `updated ${new Date().toISOString().slice(11, 19)} UTC${replay}`;
     };
     const showPositions = (list) => {
       setKpi(k.pos, String(list.length), `${list.filter((p) => p.reconciled === false).length} unreconciled`);

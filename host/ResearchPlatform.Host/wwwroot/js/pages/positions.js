@@ -13,6 +13,7 @@ function summary(list) {
 function positionsTable(list) {
   return table([
     { label: 'Symbol', get: (p) => p.symbol },
+    { label: 'Strategy', get: (p) => p.strategy_id },
     { label: 'Quantity', get: (p) => fmt.num(p.quantity, 6), num: true },
     { label: 'Venue qty', get: (p) => fmt.num(p.venue_quantity, 6), num: true },
     { label: 'Avg price', get: (p) => fmt.money(p.avg_price), num: true },
