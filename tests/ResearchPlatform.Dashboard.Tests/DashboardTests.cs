@@ -39,6 +39,7 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
                 await tab.ScreenshotAsync(route);
                 Assert.Equal(0, await tab.Page.Locator("main [data-testid=error]").CountAsync());
                 times.Add($"{route} {string.Join("/", attempts.Select(a => a.ToString("F0", CultureInfo.InvariantCulture)))} ms");
+                output.WriteLine($"{tab.Device} {times[^1]}");
                 slowest = Math.Max(slowest, attempts.Min());
             }
 

@@ -26,6 +26,8 @@ internal sealed class DashboardPage : IAsyncDisposable
         page.PageError += (_, e) => Record($"page error: {e}");
     }
 
+    public const int MaxShotHeight = 2400;
+
     public IPage Page { get; }
 
     public string Device { get; }
@@ -48,7 +50,7 @@ internal sealed class DashboardPage : IAsyncDisposable
             ? new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 1 }
             : new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 768 } };
         var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(20_000); // generous: the CI box has 2 cores shared with the service and its replay
         var page = await context.NewPageAsync();
         return new DashboardPage(context, page, baseUrl, phone ? "phone" : "desktop");
     }
@@ -79,7 +81,10 @@ internal sealed class DashboardPage : IAsyncDisposable
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, $"{name}-{Device}.png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        // Full page, cut at MaxShotHeight: a phone page of 200 orders as stacked cards is tens of thousands of pixels tall.
+        var width = Page.ViewportSize?.Width ?? 1366;
+        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true, Clip = new() { X = 0, Y = 0, Width = width, Height = Math.Min(height, MaxShotHeight) } });
         return path;
     }
 

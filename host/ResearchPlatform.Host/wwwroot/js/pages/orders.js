@@ -3,6 +3,7 @@ import { getJson } from '../api.js';
 import { errorBox, fmt, h, panel, pill, replace, signClass, table, throttle } from '../dom.js';
 
 const LIMIT = 200;
+const SHOWN = 50;
 
 function percentile(sorted, p) {
   if (!sorted.length) return null;
@@ -69,10 +70,14 @@ export default {
     replace(root, h('div', { class: 'page-head' }, h('h1', { text: 'Orders & fills' }), h('span', { class: 'muted' }, `newest ${LIMIT}`)),
       errors, kpis,
       h('div', { class: 'grid' }, panel('Orders', { testid: 'panel-orders' }, ordersBox), panel('Fills', {}, fillsBox)));
+    let shown = SHOWN;
+    const more = (list) => (list.length > shown
+      ? h('button', { class: 'small', 'data-testid': 'show-more', onclick: () => { shown = LIMIT; render(); } }, `show all ${list.length}`) : null);
+    // Quality over all fetched orders; the tables show the newest SHOWN rows until asked for more (cheap redraws).
     const render = () => {
       replace(kpis, qualityKpis(quality(orders, fills)));
-      replace(ordersBox, ordersTable(orders));
-      replace(fillsBox, fillsTable(fills));
+      replace(ordersBox, ordersTable(orders.slice(0, shown)), more(orders));
+      replace(fillsBox, fillsTable(fills.slice(0, shown)), more(fills));
     };
     async function load() {
       [orders, fills] = await Promise.all([getJson(`/api/orders?limit=${LIMIT}`, ctx.signal), getJson(`/api/fills?limit=${LIMIT}`, ctx.signal)]);
