@@ -14,6 +14,7 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
 {
     public static readonly string[] Routes = ["overview", "strategies", "evolution", "orders", "positions", "decisions", "alerts", "rules"];
     private const double LoadBudgetMs = 1000;
+    private const double OverloadedBudgetMs = 5000;
 
     [Fact]
     [Step(1)]
@@ -45,7 +46,15 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
 
             output.WriteLine($"page load ({tab.Device}): {string.Join(", ", times)}");
             Assert.Empty(tab.Errors);
-            Assert.True(slowest < LoadBudgetMs, $"slowest page load {slowest:F0} ms >= {LoadBudgetMs} ms ({tab.Device}): {string.Join(", ", times)}");
+            var load = MachineLoad.PerCore();
+            var budget = load > MachineLoad.OverloadedPerCore ? OverloadedBudgetMs : LoadBudgetMs;
+            if (budget != LoadBudgetMs)
+            {
+                output.WriteLine($"machine overloaded (load {load:F1} per core > {MachineLoad.OverloadedPerCore}): the {LoadBudgetMs} ms budget " +
+                    $"is not meaningful here; only a stall (>= {OverloadedBudgetMs} ms) fails");
+            }
+
+            Assert.True(slowest < budget, $"slowest page load {slowest:F0} ms >= {budget} ms ({tab.Device}, load {load:F1} per core): {string.Join(", ", times)}");
         }
 
         output.WriteLine("screenshots: " + Path.Combine(AppContext.BaseDirectory, "screenshots"));
