@@ -130,7 +130,9 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
         var health = await fx.GetAsync("api/health");
         Assert.True(health.GetProperty("live_trading_blocked").GetBoolean());
         var before = (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength();
-        await Task.Delay(2500); // the replay keeps running (~25 bars at 10 bars/s): no new order may appear
+        var barsBefore = (await fx.GetAsync("api/portfolio")).GetProperty("bars_replayed").GetInt32();
+        await Task.Delay(3000); // the replay keeps running (3 bars/s): bars advance, no new order may appear
+        Assert.True((await fx.GetAsync("api/portfolio")).GetProperty("bars_replayed").GetInt32() > barsBefore, "the replay stopped: the check would prove nothing");
         Assert.Equal(before, (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength());
     }
 

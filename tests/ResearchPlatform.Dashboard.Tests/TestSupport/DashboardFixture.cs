@@ -58,10 +58,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The replay the service runs while the tests watch: the daily sample at 864000x real time = 10 bars a second, so
-    /// values move every second and the 1,316 bars last longer than the tests.
+    /// The replay the service runs while the tests watch: the daily sample at 259200x real time = 3 bars a second, so
+    /// values move every second and the 1,318 bars (~7 minutes) outlast the tests even on a slow machine.
     /// </summary>
-    internal static IReadOnlyList<string> ServeArgs { get; } = ["--replay", "BTC/USD", "--replay-interval", "1d", "--replay-speed", "864000x"];
+    internal static IReadOnlyList<string> ServeArgs { get; } = ["--replay", "BTC/USD", "--replay-interval", "1d", "--replay-speed", "259200x"];
 
     internal Task<DashboardPage> OpenAsync(bool phone = false) => DashboardPage.OpenAsync(Browser, Serve.BaseUrl, phone);
 
