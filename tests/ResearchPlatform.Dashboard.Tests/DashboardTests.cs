@@ -111,6 +111,7 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
         await using var tab = await fx.OpenAsync();
         await tab.LoadAsync("overview");
         Assert.False((await fx.GetAsync("api/health")).GetProperty("live_trading_blocked").GetBoolean());
+        var barsAtStart = await BarsReplayedAsync();
 
         await tab.Page.ClickAsync("[data-testid=estop-button]");
         var submit = tab.Page.Locator("[data-testid=modal-submit]");
@@ -120,6 +121,7 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
         await Assertions.Expect(tab.Page.Locator("[data-testid=modal-error]")).ToContainTextAsync("401 token required");
         await tab.ScreenshotAsync("emergency-stop-401");
         Assert.False((await fx.GetAsync("api/health")).GetProperty("live_trading_blocked").GetBoolean());
+        await WaitUntilAsync(async () => await BarsReplayedAsync() > barsAtStart, "the replay to advance (it must be trading before the stop)");
 
         await tab.Page.FillAsync("[data-testid=token-input]", fx.Serve.Token());
         await submit.ClickAsync();
@@ -129,11 +131,23 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
 
         var health = await fx.GetAsync("api/health");
         Assert.True(health.GetProperty("live_trading_blocked").GetBoolean());
-        var before = (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength();
-        var barsBefore = (await fx.GetAsync("api/portfolio")).GetProperty("bars_replayed").GetInt32();
-        await Task.Delay(3000); // the replay keeps running (3 bars/s): bars advance, no new order may appear
-        Assert.True((await fx.GetAsync("api/portfolio")).GetProperty("bars_replayed").GetInt32() > barsBefore, "the replay stopped: the check would prove nothing");
-        Assert.Equal(before, (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength());
+        var orders = (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength();
+        var bars = await BarsReplayedAsync();
+        await Task.Delay(3000); // at 3 bars/s a running replay would move ~9 bars: halted, nothing moves and no order appears
+        Assert.Equal(bars, await BarsReplayedAsync());
+        Assert.Equal(orders, (await fx.GetAsync("api/orders?limit=1000")).GetArrayLength());
+    }
+
+    private async Task<int> BarsReplayedAsync() => (await fx.GetAsync("api/portfolio")).GetProperty("bars_replayed").GetInt32();
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for " + what);
+            await Task.Delay(200);
+        }
     }
 
     [Fact]
