@@ -26,6 +26,7 @@ public sealed class TradingSystemManager : IComponentStatusSink
     private readonly OperationRecorder _recorder;
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private string? _haltReason;
+    private volatile bool _startCompleted;
 
     public TradingSystemManager(
         IEnumerable<IManagedComponent> components,
@@ -84,6 +85,7 @@ public sealed class TradingSystemManager : IComponentStatusSink
             }
         }
 
+        _startCompleted = true;
         var health = Health();
         foreach (var warning in health.Warnings)
         {
@@ -265,6 +267,11 @@ public sealed class TradingSystemManager : IComponentStatusSink
     {
         StatusChanged?.Invoke(change);
         var s = change.Current;
+        if (_startCompleted && _log.IsEnabled(LogLevel.Information))
+        {
+            _log.LogInformation("{Component} {Previous} -> {Status}{Reason}", s.Name, change.Previous is { } p ? Upper(p) : "-", Upper(s.Status), s.Reason is null ? string.Empty : ": " + s.Reason);
+        }
+
         var level = s.Status switch
         {
             ComponentStatus.Error => s.Kind == ComponentKind.Critical ? AlertLevel.Critical : AlertLevel.Warning,

@@ -62,6 +62,10 @@ public sealed class PluginCatalog : IDisposable
         return new PluginCatalog(paths.Roots, entries);
     }
 
+    /// <summary>Loads one plugin folder on its own (hot reload): a new collectible load context, never throws.</summary>
+    internal static PluginEntry LoadFolder(string folder, string origin, IReadOnlyList<PluginContract> contracts) =>
+        LoadOne(new PluginCandidate(folder, origin), new PluginFolderLoader(contracts), contracts, []);
+
     /// <summary>Finds a seed type by id (case-insensitive).</summary>
     public bool TryGetSeedType(string id, [NotNullWhen(true)] out ISeedType? seedType)
     {
