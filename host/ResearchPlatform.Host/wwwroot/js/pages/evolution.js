@@ -49,12 +49,13 @@ export default {
     const divBox = h('div', { class: 'chart', 'data-testid': 'diversity-chart' });
     const paretoBox = h('div', { class: 'chart', 'data-testid': 'pareto-chart' });
     const paretoNote = h('div');
+    const genNote = h('div', { class: 'empty', 'data-testid': 'generations-empty' }, 'No generations yet: the charts fill as a run reports them (live while it runs).');
     replace(root,
       h('div', { class: 'page-head' }, h('h1', { text: 'Evolution' }), title),
       errors,
       h('div', { class: 'grid' },
         panel('Runs', { testid: 'panel-runs' }, runsBox),
-        panel('Fitness per generation', { span: 8 }, fitBox),
+        panel('Fitness per generation', { span: 8 }, genNote, fitBox),
         panel('Diversity', { span: 4 }, divBox),
         panel('Hall of fame', { span: 8 }, hof),
         panel('Pareto front', { span: 4 }, paretoNote, paretoBox)));
@@ -64,6 +65,7 @@ export default {
     ctx.onLeave(() => { fit.destroy(); div.destroy(); pareto?.destroy(); });
 
     function drawGenerations() {
+      genNote.hidden = gens.length > 0;
       const xs = gens.map((g) => g.generation);
       fit.setData([xs, gens.map((g) => g.best_fitness), gens.map((g) => g.mean_fitness)]);
       div.setData([xs, gens.map((g) => g.diversity)]);
