@@ -12,6 +12,7 @@ public static class PluginsCommand
     {
         var group = new Command("plugins", "Inspect the plugins the host loads");
         group.Subcommands.Add(CreateList());
+        group.Subcommands.Add(PluginsNewCommand.Create());
         return group;
     }
 

@@ -81,7 +81,7 @@ internal static class ServeHost
         services.AddSingleton<TradingRuntime>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<SnapshotPublisher>();
-        services.AddSingleton(new ServePlugins(settings.PluginsFolder));
+        services.AddSingleton(sp => new ServePlugins(settings.PluginsFolder, sp.GetRequiredService<IAlertPublisher>()));
         services.AddSingleton<IOperationObserver>(sp => sp.GetRequiredService<RetailConnectionOptimizer>());
         services.AddServeComponents();
         services.AddServeOperations();

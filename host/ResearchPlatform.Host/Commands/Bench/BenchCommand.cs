@@ -15,6 +15,7 @@ public static class BenchCommand
         OrdersBenchCommand.Create(),
         PaperBenchCommand.Create(),
         DecisionsBenchCommand.Create(),
+        ServeBenchCommand.Create(),
     };
 
     private static Command CreateData()

@@ -165,6 +165,15 @@ public sealed class HotPluginCatalog : IDisposable
         }
     }
 
+    /// <summary>Ids of the components of <paramref name="kind"/> the live versions provide, ordered.</summary>
+    public IReadOnlyList<string> ComponentIds(string kind)
+    {
+        lock (_lock)
+        {
+            return [.. _slots.Values.SelectMany(s => s.Current?.Entry?.Components ?? []).Where(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).Order(StringComparer.Ordinal)];
+        }
+    }
+
     /// <summary>Every plugin folder with its live version, last reload and error.</summary>
     public IReadOnlyList<HotPluginStatus> Status()
     {

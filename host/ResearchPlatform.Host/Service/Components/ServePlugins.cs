@@ -1,39 +1,65 @@
 using ResearchPlatform.Host.Plugins;
+using ResearchPlatform.Host.Plugins.HotReload;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Seeds;
 
 namespace ResearchPlatform.Host.Service.Components;
 
-/// <summary>The service's plugin catalog (loaded when the strategy pool starts).</summary>
-internal sealed class ServePlugins(string? pluginsFolder) : IDisposable
+/// <summary>
+/// The service's plugins: a <see cref="HotPluginCatalog"/> watching the plugin folders (loaded when the strategy pool
+/// starts). Strategies take their seed type when the pool starts; later reloads serve new work and show in /api/plugins.
+/// </summary>
+internal sealed class ServePlugins(string? pluginsFolder, IAlertPublisher alerts) : IDisposable
 {
-    public PluginCatalog? Catalog { get; private set; }
+    private readonly List<PluginLease> _poolLeases = [];
 
-    public DateTimeOffset LoadedAt { get; private set; }
+    public HotPluginCatalog? Catalog { get; private set; }
 
-    public PluginCatalog Load(TimeProvider time)
+    public HotPluginCatalog Load(TimeProvider time)
     {
-        Catalog ??= PluginCatalog.Load(PluginSearchPaths.Resolve(pluginsFolder));
-        LoadedAt = time.GetUtcNow();
+        if (Catalog is null)
+        {
+            Catalog = HotPluginCatalog.Load(PluginSearchPaths.Resolve(pluginsFolder), alerts, time);
+            Catalog.StartWatching();
+        }
+
         return Catalog;
     }
 
-    /// <summary>Seed types with the source (<c>plugin@version</c>) that provides each.</summary>
-    public IReadOnlyList<(ISeedType Seed, string Source)> Seeds() =>
-        Catalog is null ? [] : [.. Catalog.Components.Where(c => c.Kind == PluginContracts.Seed).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => ((ISeedType)c.Instance, c.Source))];
+    /// <summary>
+    /// Seed types with the source (<c>plugin@version</c>) that provides each, leased for the life of the strategy pool
+    /// (the versions the running strategies use stay loaded until the service stops).
+    /// </summary>
+    public IReadOnlyList<(ISeedType Seed, string Source)> Seeds()
+    {
+        if (Catalog is null)
+        {
+            return [];
+        }
+
+        var result = new List<(ISeedType, string)>();
+        foreach (var id in Catalog.ComponentIds(PluginContracts.Seed))
+        {
+            if (Catalog.Acquire(PluginContracts.Seed, id) is { } lease)
+            {
+                _poolLeases.Add(lease);
+                result.Add(((ISeedType)lease.Component.Instance, lease.Source));
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>GET /api/plugins rows.</summary>
-    public IReadOnlyList<object> Views() =>
-        Catalog is null ? [] : [.. Catalog.Plugins.Select(p => new
-        {
-            p.Id,
-            Kind = string.Join(",", p.Manifest?.Provides.Select(k => k.Split(':')[0]).Distinct(StringComparer.Ordinal) ?? []),
-            Version = p.VersionTag ?? p.Manifest?.Version,
-            LoadedAt,
-            LastReload = (DateTimeOffset?)null,
-            Status = p.Status.ToString().ToLowerInvariant(),
-            p.Error,
-            p.Folder,
-        })];
+    public IReadOnlyList<HotPluginStatus> Views() => Catalog?.Status() ?? [];
 
-    public void Dispose() => Catalog?.Dispose();
+    public void Dispose()
+    {
+        foreach (var l in _poolLeases)
+        {
+            l.Dispose();
+        }
+
+        Catalog?.Dispose();
+    }
 }
