@@ -9,6 +9,8 @@ for pkg in python3-nbformat python3-nbconvert; do
 done
 # redis-server: the cluster tests start their own on a free 127.0.0.1 port (Redis membership for Orleans).
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+# chromium: the dashboard browser tests drive Debian's chromium through Playwright (its browser download does not work here).
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [[ ${#need_apt[@]} -gt 0 ]]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
