@@ -70,13 +70,13 @@ public sealed class RuleFailureTests : IDisposable
         Assert.True(_rules.ReloadFile(_riskFile).Succeeded);
         var sw = Stopwatch.StartNew();
         var rec = _engine.Decide(DecisionType.RiskAdjustment, HighVol);
-        Assert.InRange(sw.ElapsedMilliseconds, 150, 2_000);
+        Assert.InRange(sw.ElapsedMilliseconds, 150, 10_000); // fallback at the 200 ms budget; upper bound loose for loaded CI machines
         Assert.Contains("time budget of 200 ms", rec.Result.Error, StringComparison.Ordinal);
         Assert.True(rec.Result.RequiresHumanReview);
         sw.Restart();
         var again = _engine.Decide(DecisionType.RiskAdjustment, HighVol);
         Assert.Contains("quarantined", again.Result.Error, StringComparison.Ordinal);
-        Assert.InRange(sw.ElapsedMilliseconds, 0, 100); // not run again
+        Assert.InRange(sw.ElapsedMilliseconds, 0, 150); // not run again (quarantined): far below the 200 ms budget
     }
 
     [Fact]
