@@ -11,7 +11,7 @@ namespace ResearchPlatform.Engine.Tests.Alerts;
 /// <summary>Discord, Slack and generic webhook channels against a real HTTP listener on 127.0.0.1.</summary>
 public sealed class HttpChannelTests : IDisposable
 {
-    private readonly CapturingHttpServer _server = new();
+    private readonly LocalHttpServer _server = new();
     private readonly TempDir _dir = new();
     private readonly HttpClient _http = new();
 
@@ -50,7 +50,7 @@ public sealed class HttpChannelTests : IDisposable
         var (service, id) = await SendAsync(AlertChannelType.Discord, AlertKit.Make(AlertLevel.Critical));
         await using var _ = service;
 
-        var req = Assert.Single(_server.Requests);
+        var req = Assert.Single(_server.Received);
         Assert.Equal("/hooks/discord/s3cr3t-token", req.Path);
         Assert.StartsWith("application/json", req.ContentType, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(req.Body);
@@ -74,7 +74,7 @@ public sealed class HttpChannelTests : IDisposable
         var (service, id) = await SendAsync(AlertChannelType.Slack, AlertKit.Make(AlertLevel.Warning));
         await using var _ = service;
 
-        using var doc = JsonDocument.Parse(Assert.Single(_server.Requests).Body);
+        using var doc = JsonDocument.Parse(Assert.Single(_server.Received).Body);
         var root = doc.RootElement;
         Assert.Equal("WARNING: Drawdown above limit", root.GetProperty("text").GetString());
         var blocks = root.GetProperty("blocks").EnumerateArray().ToList();
@@ -95,7 +95,7 @@ public sealed class HttpChannelTests : IDisposable
         var (service, id) = await SendAsync(AlertChannelType.Webhook, AlertKit.Make(), maxDelayMs: 5000);
         await using var _ = service;
 
-        var reqs = _server.Requests.ToList();
+        var reqs = _server.Received.ToList();
         Assert.Equal(2, reqs.Count);
         Assert.True(reqs[1].ArrivedMs - reqs[0].ArrivedMs >= 950, $"second attempt after {reqs[1].ArrivedMs - reqs[0].ArrivedMs} ms, Retry-After was 1 s");
         using var doc = JsonDocument.Parse(reqs[1].Body);
@@ -114,7 +114,7 @@ public sealed class HttpChannelTests : IDisposable
         var (service, id) = await SendAsync(AlertChannelType.Webhook, AlertKit.Make());
         await using var _ = service;
 
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, _server.Received.Count);
         Assert.Equal(("delivered", 3), (service.Get(id)!.Deliveries.Single().Status, service.Get(id)!.Deliveries.Single().Attempts));
         Assert.Equal(2, service.Counters.Deliveries[("out", "retried")]);
     }
@@ -135,7 +135,7 @@ public sealed class HttpChannelTests : IDisposable
         await service.RetryUndeliveredAsync(CancellationToken.None);
         var resent = service.Get(id)!.Deliveries.Single();
         Assert.Equal(("delivered", 3), (resent.Status, resent.Attempts));
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, _server.Received.Count);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class HttpChannelTests : IDisposable
         var (service, id) = await SendAsync(AlertChannelType.Webhook, AlertKit.Make());
         await using var _ = service;
 
-        Assert.Single(_server.Requests);
+        Assert.Single(_server.Received);
         var d = service.Get(id)!.Deliveries.Single();
         Assert.Equal(("failed", 1), (d.Status, d.Attempts));
         Assert.Contains("HTTP 400: {\"error\":\"invalid payload\"}", d.LastError, StringComparison.Ordinal);
