@@ -296,11 +296,10 @@ public sealed class StrategyDeploymentManager
             : throw new DeploymentException($"strategy {id} is {DeploymentStore.Name(s.Stage)}, expected {DeploymentStore.Name(stage)}");
     }
 
+    /// <summary>Stores <paramref name="s"/> (read from the store, stage unchanged) in stage <paramref name="to"/> with its transition.</summary>
     private StrategyTransition Move(DeployedStrategy s, DeploymentStage to, string reason, string? decisionId, string actor)
     {
-        var from = _store.Get(s.Id)?.Stage ?? s.Stage;
         var now = _time.GetUtcNow();
-        var updated = s with { Stage = to, StageSince = now };
-        return _store.Update(updated, from, reason, decisionId, actor, now)!;
+        return _store.Update(s with { Stage = to, StageSince = now }, s.Stage, reason, decisionId, actor, now)!;
     }
 }

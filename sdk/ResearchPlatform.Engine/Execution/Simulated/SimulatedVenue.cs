@@ -22,8 +22,7 @@ internal sealed class SimulatedVenue : IExchangeAdapter
     private readonly Dictionary<string, SimulatedOrder> _byExchangeId = new(StringComparer.Ordinal);
     private readonly List<SimulatedOrder> _working = [];
     private readonly List<OrderFilled> _fills = [];
-    private readonly List<FundingPayment> _funding = [];
-    private int _fundingTaken;
+    private readonly VenueFunding _funding;
     private readonly Dictionary<string, List<Candle>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _placements = new(StringComparer.Ordinal);
     private readonly PositionBook _positions = new();
@@ -47,6 +46,7 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         _instruments = options.Instruments.ToDictionary(i => i.Symbol, StringComparer.Ordinal);
         _faults = new VenueFaultInjector(options.Faults);
         _latency = new Random(options.Seed);
+        _funding = new VenueFunding(options);
     }
 
     public string VenueId => "simulated";
@@ -106,9 +106,7 @@ internal sealed class SimulatedVenue : IExchangeAdapter
     {
         lock (_gate)
         {
-            var taken = _funding.Skip(_fundingTaken).ToList();
-            _fundingTaken = _funding.Count;
-            return taken;
+            return _funding.Take();
         }
     }
 
@@ -145,7 +143,7 @@ internal sealed class SimulatedVenue : IExchangeAdapter
 
             if (history.Count > 0)
             {
-                ApplyFunding(history[^1], bar.OpenTime);
+                _funding.Accrue(history[^1], bar.OpenTime, _positions);
             }
 
             ExpireDue(bar.OpenTime);
@@ -245,40 +243,8 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         return new OrderAck(order.ClientOrderId, o.ExchangeOrderId, true, null, now);
     }
 
-    private string? CheckPlacement(SubmitOrder order)
-    {
-        if (order.ExpireAt is { } expireAt && expireAt <= _time.GetUtcNow())
-        {
-            return "expire_at is not in the future";
-        }
-
-        if (!_instruments.TryGetValue(order.Symbol, out var spec))
-        {
-            return $"unknown symbol '{order.Symbol}'";
-        }
-
-        if (order.Quantity <= 0 || order.Quantity < spec.MinQuantity || order.Quantity > spec.MaxQuantity
-            || (spec.LotSize > 0 && order.Quantity % spec.LotSize != 0))
-        {
-            return "invalid size";
-        }
-
-        if (order.LimitPrice is { } l && spec.TickSize > 0 && l % spec.TickSize != 0)
-        {
-            return "price not on tick";
-        }
-
-        if (order.TimeInForce == TimeInForce.Alo && order.LimitPrice is { } limit && _history.TryGetValue(order.Symbol, out var h))
-        {
-            var last = h[^1].Close;
-            if (order.Side == OrderSide.Buy ? limit >= last : limit <= last)
-            {
-                return "post-only order would cross";
-            }
-        }
-
-        return null;
-    }
+    private string? CheckPlacement(SubmitOrder order) =>
+        PlacementRules.Check(order, _time.GetUtcNow(), _instruments, _history.TryGetValue(order.Symbol, out var h) ? h[^1].Close : null);
 
     private bool Cancel(CancelOrder cancel)
     {
@@ -366,31 +332,6 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         }
 
         return quantity;
-    }
-
-    /// <summary>Funding at every interval boundary in (previous bar open, <paramref name="until"/>], at the previous bar's close.</summary>
-    private void ApplyFunding(Candle previous, DateTimeOffset until)
-    {
-        if (_options.FundingRate == 0 && _options.FundingRates is null)
-        {
-            return;
-        }
-
-        var step = _options.FundingInterval.Ticks;
-        var next = new DateTimeOffset(((previous.OpenTime.UtcTicks / step) + 1) * step, TimeSpan.Zero);
-        for (var t = next; t <= until; t = t.AddTicks(step))
-        {
-            var quantity = _positions.QuantityOf(previous.Symbol);
-            var rate = _options.FundingRates?.GetValueOrDefault(t, _options.FundingRate) ?? _options.FundingRate;
-            if (quantity == 0 || rate == 0)
-            {
-                continue;
-            }
-
-            var amount = decimal.Round(-quantity * previous.Close * rate, 8, MidpointRounding.AwayFromZero);
-            _positions.ApplyFunding(previous.Symbol, amount);
-            _funding.Add(new FundingPayment(previous.Symbol, t, quantity, previous.Close, rate, amount));
-        }
     }
 
     /// <summary>GTD: working orders whose expiry is at or before <paramref name="now"/> (venue clock) end Expired.</summary>
