@@ -25,7 +25,7 @@ public sealed class TimeLimitedEvaluatorTests
                 }
                 else
                 {
-                    Thread.Sleep(1500); // ignores its token
+                    Thread.Sleep(8000); // ignores its token; far beyond every deadline so a starved timer still fires first
                 }
             }
 
