@@ -82,8 +82,13 @@ public sealed class PluginTemplateBuildTests(ITestOutputHelper output)
 
         Assert.Equal(0.01m, manager.Positions.QuantityOf("BTC"));
         Assert.Empty(await manager.CheckPositionsAsync(forceSync: false, ct));
-        var rejected = await manager.SubmitAsync(new OrderRequest("BTC", OrderSide.Buy, OrderType.Limit, 0.01m, 50_000m, DateTimeOffset.UnixEpoch, LimitPrice: 50_000.05m), ct);
-        Assert.False(rejected.IsAccepted); // off the 0.1 tick
+        var offLot = await venue.PlaceOrderAsync(new SubmitOrder("ext-0", "BTC", OrderSide.Buy, OrderType.Market, 0.00015m), ct);
+        var unknown = await venue.PlaceOrderAsync(new SubmitOrder("ext-00", "DOGE", OrderSide.Buy, OrderType.Market, 1m), ct);
+        var duplicate = await venue.PlaceOrderAsync(new SubmitOrder(submitted.ClientOrderId, "BTC", OrderSide.Buy, OrderType.Market, 0.01m), ct);
+        Assert.False(offLot.Accepted);
+        Assert.Contains("multiple of 0.0001", offLot.RejectReason, StringComparison.Ordinal);
+        Assert.Contains("unknown symbol 'DOGE'", unknown.RejectReason, StringComparison.Ordinal);
+        Assert.Contains("duplicate client order id", duplicate.RejectReason, StringComparison.Ordinal);
 
         // A resting sell limit fills as maker when a market trade prints through it.
         var ack = await venue.PlaceOrderAsync(new SubmitOrder("ext-1", "BTC", OrderSide.Sell, OrderType.Limit, 0.01m, LimitPrice: 50_100m), ct);
