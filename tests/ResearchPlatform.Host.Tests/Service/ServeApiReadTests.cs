@@ -134,6 +134,30 @@ public sealed class ServeApiReadTests
         }
 
         await AssertResearchEndpointsAsync(serve);
+        await AssertStreamAndMetricsAsync(serve, equity);
+    }
+
+    private static async Task AssertStreamAndMetricsAsync(InProcessServe serve, double equity)
+    {
+        // The event stream opens with a snapshot of health, portfolio (without its curve) and risk.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await serve.Http.GetAsync("/api/stream", HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        Assert.Equal("event: snapshot", await reader.ReadLineAsync(cts.Token));
+        var data = await reader.ReadLineAsync(cts.Token);
+        Assert.StartsWith("data: ", data, StringComparison.Ordinal);
+        using var snapshot = JsonDocument.Parse(data!["data: ".Length..]);
+        Assert.True(snapshot.RootElement.GetProperty("health").GetProperty("healthy").GetBoolean());
+        Assert.Equal(equity, snapshot.RootElement.GetProperty("portfolio").GetProperty("equity").GetDouble(), 6);
+        Assert.False(snapshot.RootElement.GetProperty("portfolio").TryGetProperty("equity_curve", out var curve) && curve.ValueKind != JsonValueKind.Null);
+        Assert.Equal(JsonValueKind.String, snapshot.RootElement.GetProperty("risk").GetProperty("level").ValueKind);
+        await cts.CancelAsync();
+
+        using var metrics = await serve.Http.GetAsync("/metrics");
+        Assert.Equal(200, (int)metrics.StatusCode);
+        Assert.Equal("text/plain", metrics.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE ", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task AssertResearchEndpointsAsync(InProcessServe serve)
