@@ -24,8 +24,8 @@ public sealed class ServeApiControlTests
     [Fact]
     public async Task ControlEndpoints_WithoutTokenAre401_WithTokenTakeEffect()
     {
-        // 1,318 daily bars at 40 bars per second: about 33 s of replay, long enough to act on it while it runs.
-        await using var serve = await InProcessServe.StartAsync(replaySpeed: 86_400 * 40);
+        // 1,318 daily bars at 20 bars per second: about 66 s of replay, long enough to act on it while it runs.
+        await using var serve = await InProcessServe.StartAsync(replaySpeed: 86_400 * 20);
         var rt = serve.Runtime;
         foreach (var path in ControlPaths)
         {
@@ -57,7 +57,7 @@ public sealed class ServeApiControlTests
         Assert.False(body.RootElement.GetProperty("running").GetBoolean());
         var ordersAtStop = await OrderCountAsync(serve, id);
         var barAtStop = rt.BarIndex;
-        await InProcessServe.WaitUntilAsync(() => Task.FromResult(rt.BarIndex >= barAtStop + 120), "120 bars replayed after the stop");
+        await InProcessServe.WaitUntilAsync(() => Task.FromResult(rt.BarIndex >= barAtStop + 60), "60 bars replayed after the stop");
         using (var after = await serve.GetJsonAsync("/api/strategies"))
         {
             var rows = after.RootElement.EnumerateArray().ToList();

@@ -15,7 +15,7 @@ public sealed class ServeApiReadTests
     public async Task GetEndpoints_AfterAFullReplay_HaveTheContractShapeAndAgreeWithTheEngines()
     {
         await using var serve = await InProcessServe.StartAsync(replaySpeed: null);
-        await InProcessServe.WaitUntilAsync(() => Task.FromResult(serve.Runtime.Finished), "replay finished");
+        await InProcessServe.WaitUntilAsync(() => Task.FromResult(serve.Runtime.Finished), "replay finished", seconds: 120);
         var rt = serve.Runtime;
 
         using var health = await serve.GetJsonAsync("/api/health");
