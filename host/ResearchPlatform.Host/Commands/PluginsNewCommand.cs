@@ -6,15 +6,19 @@ using ResearchPlatform.Sdk;
 namespace ResearchPlatform.Host.Commands;
 
 /// <summary>
-/// <c>rp plugins new NAME --kind seed</c>: scaffolds a plugin project from <c>templates/plugin-KIND</c> (shipped beside
-/// rp): a class library referencing this host's Sdk (not copied), its <c>plugin.json</c> and a working example.
+/// <c>rp plugins new NAME --kind seed|risk|exchange</c>: scaffolds a plugin project from <c>templates/plugin-KIND</c>
+/// (shipped beside rp): a class library referencing this host's Sdk (not copied), its <c>plugin.json</c> and a working
+/// example (an SMA seed type, a risk genome with every gene, an exchange adapter over an in-memory book).
 /// </summary>
 internal static partial class PluginsNewCommand
 {
+    /// <summary>The kinds with a template: <c>templates/plugin-KIND/</c>.</summary>
+    internal static readonly string[] Kinds = ["seed", "risk", "exchange"];
+
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "Plugin id and project name (letters, digits; starts with a letter)" };
-        var kind = new Option<string>("--kind") { Description = "What the plugin provides", DefaultValueFactory = _ => "seed" }.AcceptOnlyFromAmong("seed");
+        var kind = new Option<string>("--kind") { Description = "What the plugin provides: seed (a seed type), risk (a risk genome), exchange (an exchange adapter)", DefaultValueFactory = _ => "seed" }.AcceptOnlyFromAmong(Kinds);
         var output = new Option<string?>("--output") { Description = "Folder to create (default ./NAME); must not exist or be empty" };
         var cmd = new Command("new", "Scaffold a plugin project that builds against this host's Sdk") { name, kind, output };
         cmd.SetAction(CommandRunner.Wrap((parse, cli, _) =>

@@ -79,6 +79,7 @@ internal static class ServeHost
         services.AddSingleton<IAlertQuery>(sp => sp.GetRequiredService<InMemoryAlertStore>());
         services.AddSingleton<EventHub>();
         services.AddSingleton<TradingRuntime>();
+        services.AddSingleton<PositionReconciliation>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<SnapshotPublisher>();
         services.AddSingleton(sp => new ServePlugins(settings.PluginsFolder, sp.GetRequiredService<IAlertPublisher>()));

@@ -11,7 +11,7 @@ internal static class ApiIndex
         GET  /api/connections        remote service pipelines: adapted timeouts, latency, failures, breaker
         GET  /api/operations         operation names and recorded figures
         GET  /api/portfolio          equity, cash, PnL, drawdown, equity curve
-        GET  /api/positions          open positions
+        GET  /api/positions          open positions: order manager vs venue account (matched | mismatch)
         GET  /api/orders?limit=N     orders, newest first
         GET  /api/fills?limit=N      fills, newest first
         GET  /api/risk               risk level, regime, Fear & Greed, active breakers, events
@@ -29,6 +29,7 @@ internal static class ApiIndex
         POST /api/decisions/{id}/approve | /reject   {"reason": "..."}
         POST /api/alerts/{id}/ack
         POST /api/emergency-stop                     {"confirm": true}
+        POST /api/positions/sync                     adopt the venue's positions where they differ
         POST /api/operations/{name}                  {"arg": "value", ...}
 
         """;

@@ -26,6 +26,8 @@ internal static class ControlApi
         control.MapPost("/alerts/{id}/ack", (string id, IAlertQuery alerts, TimeProvider time) =>
             alerts.Acknowledge(id, time.GetUtcNow()) ? ApiResults.Json(new { id, acknowledged = true }) : ApiResults.NotFound($"no alert '{id}'"));
         control.MapPost("/emergency-stop", EmergencyStopAsync);
+        control.MapPost("/positions/sync", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) =>
+            TradingApi.ReadAsync(rt, async () => new { Synced = await recon.SyncAsync(rt, ct), Positions = await recon.CheckAsync(rt, ct) }, ct));
         control.MapPost("/operations/{name}", OperationAsync);
     }
 

@@ -18,7 +18,7 @@ internal static class TradingApi
         app.MapGet("/api/connections", (RetailConnectionOptimizer o) => ApiResults.Json(o.Snapshot()));
         app.MapGet("/api/operations", (TradingSystemManager m) => ApiResults.Json(new { operations = m.OperationNames, stats = m.OperationStatistics() }));
         app.MapGet("/api/portfolio", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct));
-        app.MapGet("/api/positions", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Positions(rt), ct));
+        app.MapGet("/api/positions", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) => ReadAsync(rt, () => recon.CheckAsync(rt, ct), ct));
         app.MapGet("/api/orders", (TradingRuntime rt, string? limit, CancellationToken ct) =>
             ApiResults.TryLimit(limit, 100, out var n, out var error) ? Read(rt, () => TradingViews.Orders(rt, n), ct) : Task.FromResult(error!));
         app.MapGet("/api/fills", (TradingRuntime rt, string? limit, CancellationToken ct) =>
@@ -27,12 +27,15 @@ internal static class TradingApi
         app.MapGet("/api/strategies", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Strategies(rt), ct));
     }
 
-    private static async Task<IResult> Read<T>(TradingRuntime rt, Func<T> view, CancellationToken ct)
+    private static Task<IResult> Read<T>(TradingRuntime rt, Func<T> view, CancellationToken ct) => ReadAsync(rt, () => Task.FromResult(view()), ct);
+
+    /// <summary>Builds a view under the runtime's gate (a consistent bar); also used by control endpoints.</summary>
+    internal static async Task<IResult> ReadAsync<T>(TradingRuntime rt, Func<Task<T>> view, CancellationToken ct)
     {
         await rt.Gate.WaitAsync(ct);
         try
         {
-            return ApiResults.Json(view());
+            return ApiResults.Json(await view());
         }
         finally
         {

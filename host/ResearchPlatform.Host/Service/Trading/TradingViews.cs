@@ -33,20 +33,6 @@ internal static class TradingViews
             rt.Curve.Count > 0 ? rt.Curve[^1].T : null, rt.BarIndex + 1, withCurve ? Downsample(rt.Curve) : null);
     }
 
-    public static IReadOnlyList<PositionView> Positions(TradingRuntime rt)
-    {
-        var bars = rt.Bars;
-        if (bars is null || rt.BarIndex < 0)
-        {
-            return [];
-        }
-
-        var mark = (decimal)bars.Close[rt.BarIndex];
-        return [.. rt.Slots.Where(s => s.Runner is not null).Select(s => (s, p: s.Runner!.Manager.Positions.Snapshot(bars.Symbol, mark)))
-            .Where(x => x.p.Quantity != 0)
-            .Select(x => new PositionView(x.s.Id, x.p.Symbol, (double)x.p.Quantity, (double)x.p.AverageEntryPrice, (double)x.p.MarkPrice, (double)x.p.UnrealizedPnl, true, (double)x.p.Quantity))];
-    }
-
     public static IReadOnlyList<OrderView> Orders(TradingRuntime rt, int limit) =>
         [.. rt.Slots.Where(s => s.Runner is not null).SelectMany(s => s.Runner!.Manager.Orders.Select(o => Order(s, o)))
             .OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.ClientOrderId, StringComparer.Ordinal).Take(limit)];
