@@ -15,7 +15,7 @@ public sealed partial class DashboardTests
     private const string FitnessPoints = "() => Number(document.querySelector('[data-testid=fitness-chart]')?.dataset.points || 0)";
 
     /// <summary>Wall-clock length of the run started in the browser: long enough to watch it and measure under it.</summary>
-    private const int LiveRunSeconds = 15;
+    private const int LiveRunSeconds = 20;
 
     private static string? _paretoRunId;
 
@@ -129,6 +129,19 @@ public sealed partial class DashboardTests
         var barsBefore = await BarsReplayedAsync();
         await using var tab = await fx.OpenAsync();
         await tab.LoadAsync("overview"); // warm-up document of the new context
+        var samples = await tab.Page.EvaluateAsync<double[]>("""
+            () => new Promise((resolve) => {
+              const lat = [];
+              const es = new EventSource('/api/stream');
+              const done = () => { es.close(); resolve(lat); };
+              es.addEventListener('evolution', (e) => {
+                const d = JSON.parse(e.data);
+                if (d.sent_at) lat.push(Date.now() - Date.parse(d.sent_at.replace(/(\.\d{3})\d+/, '$1')));
+                if (lat.length >= 20) done();
+              });
+              setTimeout(done, 4000);
+            })
+            """);
         var pages = new List<object>();
         var loads = new List<double>();
         foreach (var route in Routes)
@@ -139,19 +152,6 @@ public sealed partial class DashboardTests
             output.WriteLine(FormattableString.Invariant($"under evolution + replay: {route} load event {load:F0} ms, data rendered {ready:F0} ms"));
         }
 
-        var samples = await tab.Page.EvaluateAsync<double[]>("""
-            () => new Promise((resolve) => {
-              const lat = [];
-              const es = new EventSource('/api/stream');
-              const done = () => { es.close(); resolve(lat); };
-              es.addEventListener('evolution', (e) => {
-                const d = JSON.parse(e.data);
-                if (d.sent_at) lat.push(Date.now() - Date.parse(d.sent_at.replace(/(\.\d{3})\d+/, '$1')));
-                if (lat.length >= 30) done();
-              });
-              setTimeout(done, 5000);
-            })
-            """);
         var latency = Percentiles.Of(samples);
         var evolutionRunning = await RunStatusAsync(runId) == "running";
         var barsAfter = await BarsReplayedAsync();
