@@ -1,4 +1,3 @@
-using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Tests.TestSupport;
 using ResearchPlatform.Sdk.Execution;
