@@ -165,7 +165,7 @@ public sealed partial class DashboardTests
                 measured_at = DateTimeOffset.UtcNow,
                 load_per_core = Math.Round(MachineLoad.PerCore(), 2),
                 evolution_run = runId,
-                evolution_running_throughout = evolutionRunning,
+                evolution_running_at_end = evolutionRunning,
                 replay_bars = new[] { barsBefore, barsAfter },
                 page_load = pages,
                 push_latency_ms = new { count = latency.Count, min = latency.Min, p50 = latency.P50, p95 = latency.P95, max = latency.Max },
