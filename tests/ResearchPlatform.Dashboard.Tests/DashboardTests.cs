@@ -10,7 +10,7 @@ namespace ResearchPlatform.Dashboard.Tests;
 /// the class, so the tests run in <see cref="StepAttribute"/> order and the emergency stop (irreversible) comes last.
 /// </summary>
 [TestCaseOrderer(StepOrderer.Name, StepOrderer.Assembly)]
-public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output) : IClassFixture<DashboardFixture>
+public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelper output) : IClassFixture<DashboardFixture>
 {
     public static readonly string[] Routes = ["overview", "strategies", "evolution", "orders", "positions", "decisions", "alerts", "rules"];
     private const double LoadBudgetMs = 1000;
@@ -105,7 +105,7 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
     }
 
     [Fact]
-    [Step(4)]
+    [Step(8)]
     public async Task EmergencyStop_WithoutThenWithToken_Shows401ThenHaltsTrading()
     {
         await using var tab = await fx.OpenAsync();
@@ -140,18 +140,18 @@ public sealed class DashboardTests(DashboardFixture fx, ITestOutputHelper output
 
     private async Task<int> BarsReplayedAsync() => (await fx.GetAsync("api/portfolio")).GetProperty("bars_replayed").GetInt32();
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for " + what);
+            Assert.True(sw.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)), "timed out waiting for " + what);
             await Task.Delay(200);
         }
     }
 
     [Fact]
-    [Step(5)]
+    [Step(9)]
     public async Task Alerts_AcknowledgeEmergencyAlert_AlertAcknowledged()
     {
         if ((await fx.GetAsync("api/alerts?level=emergency&acknowledged=false")).GetArrayLength() == 0)

@@ -89,6 +89,7 @@ internal static class ServeHost
         services.AddSingleton<TradingSystemManager>();
         services.AddSingleton<ManagerHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ManagerHostedService>());
+        services.AddSingleton<Evolution.ServeEvolution>();
     }
 
     private static void MapEndpoints(WebApplication app, ServeToken token)
@@ -122,6 +123,7 @@ internal static class ServeHost
         ControlApi.Map(app, token);
         StreamApi.Map(app);
         MetricsApi.Map(app);
+        EvolutionApi.Map(app, token);
         app.MapFallback("/api/{**path}", (string path) => ApiResults.NotFound($"no endpoint /api/{path}"));
     }
 }

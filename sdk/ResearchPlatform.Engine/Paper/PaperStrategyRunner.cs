@@ -112,7 +112,14 @@ internal sealed class PaperStrategyRunner
     }
 
     /// <summary>Bar <paramref name="i"/> opens (pending orders fill), then closes (mark, risk update, new signal, orders).</summary>
-    public async ValueTask OnBarAsync(int i, CancellationToken cancellationToken)
+    public ValueTask OnBarAsync(int i, CancellationToken cancellationToken) => OnBarAsync(i, trade: true, cancellationToken);
+
+    /// <summary>
+    /// Bar <paramref name="i"/> as <see cref="OnBarAsync(int, CancellationToken)"/>; with <paramref name="trade"/> false
+    /// (a paused strategy) the bar is still marked and the signal still advances (generators read bars in order), but no
+    /// order is placed and the last acted-on target is kept, so a resumed strategy rebalances to its current signal.
+    /// </summary>
+    public async ValueTask OnBarAsync(int i, bool trade, CancellationToken cancellationToken)
     {
         _lastBar = i;
         var open = _bars.TimeAt(i);
@@ -130,6 +137,11 @@ internal sealed class PaperStrategyRunner
         _equity[i] = equity;
         var quantity = (double)_manager.Positions.QuantityOf(_bars.Symbol);
         _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), MarketState.Unknown);
+        if (!trade)
+        {
+            return;
+        }
+
         if (target != _lastTarget && i < _bars.Count - 1)
         {
             await RebalanceAsync(target, ToPrice(close), equity, closeTime, cancellationToken);

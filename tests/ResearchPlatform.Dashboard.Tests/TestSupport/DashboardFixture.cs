@@ -65,14 +65,16 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     internal Task<DashboardPage> OpenAsync(bool phone = false) => DashboardPage.OpenAsync(Browser, Serve.BaseUrl, phone);
 
-    /// <summary>POST with the service's token; fails unless 2xx.</summary>
-    internal async Task PostAsync(string path, string json)
+    /// <summary>POST with the service's token; fails unless 2xx; returns the JSON answer.</summary>
+    internal async Task<JsonElement> PostAsync(string path, string json)
     {
         using var http = new HttpClient { BaseAddress = Serve.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Serve.Token());
         using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var res = await http.PostAsync(new Uri(path, UriKind.Relative), body);
-        res.EnsureSuccessStatusCode();
+        var text = await res.Content.ReadAsStringAsync();
+        Assert.True(res.IsSuccessStatusCode, $"POST {path} -> {(int)res.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>GET an API document straight from the service (for asserting what the page shows).</summary>

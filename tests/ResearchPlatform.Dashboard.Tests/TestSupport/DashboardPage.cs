@@ -69,6 +69,18 @@ internal sealed class DashboardPage : IAsyncDisposable
         return Math.Min(inPage, sw.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>
+    /// Loads a page as a fresh document and returns the browser's Navigation Timing figures: navigation start to the
+    /// load event's end, and to the page's data being rendered (<c>main[data-ready=route]</c>).
+    /// </summary>
+    public async Task<(double LoadEventMs, double ReadyMs)> LoadTimedAsync(string route)
+    {
+        var ready = await LoadAsync(route);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var load = await Page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
+        return (load, ready);
+    }
+
     /// <summary>Switches page inside the loaded app (hash route) and waits until it is rendered.</summary>
     public async Task GoAsync(string route)
     {

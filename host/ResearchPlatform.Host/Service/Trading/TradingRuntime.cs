@@ -300,9 +300,9 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     private async Task StepAsync(int i, CancellationToken ct)
     {
         var bars = Bars!;
-        foreach (var slot in _slots.Where(s => s.Running && s.Runner is not null))
+        foreach (var slot in _slots.Where(s => s.Runner is not null))
         {
-            await slot.Runner!.OnBarAsync(i, ct);
+            await slot.Runner!.OnBarAsync(i, trade: slot.Running, ct); // a stopped strategy still reads every bar: its generator needs them in order
         }
 
         var close = bars.Close[i];

@@ -18,7 +18,8 @@ function observe(container, plot, height) {
 
 /**
  * A line chart. series = [{label, color, scale?: 'y'|'y2', fill?, fmt?: v => text}], time = x in unix seconds.
- * Returns {setData(data), append(x, ...ys), destroy()}; data = [xs, ys1, ys2, ...].
+ * Returns {setData(data), append(x, ...ys), destroy()}; data = [xs, ys1, ys2, ...]. The container's
+ * data-points attribute holds the number of points drawn (read by the browser tests).
  */
 export function lineChart(container, { series, time = true, height = 220, y2Label, maxPoints = 2000 }) {
   const U = uPlotOrThrow();
@@ -56,6 +57,7 @@ export function lineChart(container, { series, time = true, height = 220, y2Labe
     setData(d) {
       data = d.map((a) => Array.from(a));
       plot.setData(data);
+      container.dataset.points = String(data[0].length);
     },
     append(x, ...ys) {
       const xs = data[0];
@@ -64,6 +66,7 @@ export function lineChart(container, { series, time = true, height = 220, y2Labe
       ys.forEach((y, i) => data[i + 1].push(y));
       if (xs.length > maxPoints) data.forEach((a) => a.shift());
       plot.setData(data);
+      container.dataset.points = String(xs.length);
     },
     destroy() {
       ro.disconnect();
@@ -90,6 +93,7 @@ export function scatterChart(container, { xLabel, yLabel, height = 260, color = 
     setPoints(points) {
       const sorted = [...points].sort((a, b) => a.x - b.x);
       plot.setData([sorted.map((p) => p.x), sorted.map((p) => p.y)]);
+      container.dataset.points = String(sorted.length);
     },
     destroy() {
       ro.disconnect();

@@ -27,10 +27,11 @@ export function openModal(title, body, actions) {
 /**
  * Runs a control action. With a stored token it runs at once unless `confirm` is given; otherwise (or after a 401)
  * a modal asks for the token (and the confirmation text, when given) and retries.
- * opts = {title, confirm?: 'I understand ...', confirmLabel, danger, reason?: bool, action: (reason) => Promise, done?: result => void}
+ * opts = {title, confirm?: 'I understand ...', confirmLabel, danger, reason?: bool, fields?: Node (extra form inputs; always asks),
+ *         action: (reason) => Promise, done?: result => void}
  */
 export async function runControl(opts) {
-  if (token.get() && !opts.confirm && !opts.reason) {
+  if (token.get() && !opts.confirm && !opts.reason && !opts.fields) {
     try {
       const result = await opts.action('');
       opts.done?.(result);
@@ -56,6 +57,7 @@ function askAndRun(opts, firstError) {
   const cancel = h('button', { type: 'button', 'data-testid': 'modal-cancel' }, 'Cancel');
   const body = h('form', { class: 'modal-body', onsubmit: (e) => e.preventDefault() },
     opts.message ? h('p', { text: opts.message }) : null,
+    opts.fields || null,
     h('label', {}, 'Control token', tokenInput),
     reasonInput ? h('label', {}, 'Reason', reasonInput) : null,
     check ? h('label', { class: 'check' }, check, opts.confirm) : null);

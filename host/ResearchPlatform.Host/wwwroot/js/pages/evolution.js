@@ -1,7 +1,9 @@
 // Evolution: runs, live best/mean fitness and diversity per generation (SSE `evolution`), hall of fame, Pareto front.
-import { getJson } from '../api.js';
+import { getJson, postJson } from '../api.js';
 import { lineChart, scatterChart } from '../charts.js';
+import { runControl } from '../control.js';
 import { empty, errorBox, fmt, h, panel, pill, replace, table, throttle } from '../dom.js';
+import { toast } from '../toast.js';
 
 function genes(g) {
   return Object.entries(g || {}).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt.num(v, Number.isInteger(v) ? 0 : 3) : v}`).join(' ');
@@ -38,12 +40,47 @@ function hallOfFame(list) {
   ], list, { empty: 'Hall of fame is empty.', testid: 'hall-of-fame' });
 }
 
+function numberField(label, name, value, attrs = {}) {
+  return h('label', {}, label, h('input', { type: 'number', name, value, 'data-testid': `run-${name}`, ...attrs }));
+}
+
+/** "New run": a token-protected form that starts an evolution inside the service (POST /api/evolution/runs). */
+function newRun(onStarted) {
+  const objective = h('select', { name: 'objective', 'data-testid': 'run-objective' },
+    h('option', { value: 'composite' }, 'composite (weighted fitness)'), h('option', { value: 'pareto' }, 'pareto (NSGA-II: Sharpe vs drawdown)'));
+  const fields = h('div', { class: 'form-fields' },
+    numberField('Population', 'population', 16, { min: 4, max: 2000 }),
+    numberField('Generations', 'generations', 30, { min: 1 }),
+    numberField('Time budget (s, empty = none)', 'time_budget_seconds', '', { min: 1, step: 'any' }),
+    numberField('Stagnation (0 = never stop early)', 'stagnation', 10, { min: 0 }),
+    h('label', {}, 'Objective', objective));
+  const value = (name) => fields.querySelector(`[name=${name}]`).value.trim();
+  runControl({
+    title: 'New evolution run',
+    message: 'Evolves on the replayed bars inside the service (one thread); every generation is stored and pushed live.',
+    confirmLabel: 'Start',
+    fields,
+    action: () => {
+      const body = { objective: value('objective') };
+      for (const k of ['population', 'generations', 'time_budget_seconds', 'stagnation']) {
+        if (value(k) !== '') body[k] = Number(value(k));
+      }
+      return postJson('/api/evolution/runs', body);
+    },
+    done: (run) => {
+      toast(`Evolution run ${run.run_id} started.`);
+      onStarted(run.run_id);
+    },
+  });
+}
+
 export default {
   title: 'Evolution',
   async mount(root, ctx) {
     let runs = [];
     let selected = null;
     let gens = [];
+    const live = new Map(); // run id -> generations pushed while the page is open (merged with what the API returns)
     const runsBox = h('div'); const errors = h('div'); const hof = h('div'); const title = h('span', { class: 'muted', 'data-testid': 'selected-run' });
     const fitBox = h('div', { class: 'chart', 'data-testid': 'fitness-chart' });
     const divBox = h('div', { class: 'chart', 'data-testid': 'diversity-chart' });
@@ -51,7 +88,8 @@ export default {
     const paretoNote = h('div');
     const genNote = h('div', { class: 'empty', 'data-testid': 'generations-empty' }, 'No generations yet: the charts fill as a run reports them (live while it runs).');
     replace(root,
-      h('div', { class: 'page-head' }, h('h1', { text: 'Evolution' }), title),
+      h('div', { class: 'page-head' }, h('h1', { text: 'Evolution' }), title,
+        h('button', { class: 'small primary', 'data-testid': 'new-run', onclick: () => newRun(startedRun) }, 'New run')),
       errors,
       h('div', { class: 'grid' },
         panel('Runs', { testid: 'panel-runs' }, runsBox),
@@ -98,7 +136,9 @@ export default {
       }
       const run = await getJson(`/api/evolution/runs/${encodeURIComponent(id)}`, ctx.signal);
       if (selected !== id) return;
-      gens = run.generations || [];
+      const byGen = new Map((live.get(id) || []).map((g) => [g.generation, g]));
+      for (const g of run.generations || []) byGen.set(g.generation, g);
+      gens = [...byGen.values()].sort((a, b) => a.generation - b.generation);
       drawGenerations();
       replace(hof, hallOfFame((run.hall_of_fame || []).map((x, i) => ({ ...x, i }))));
       drawPareto(run.pareto_front || []);
@@ -117,13 +157,23 @@ export default {
       replace(errors, errorBox(e));
     }
     const refreshRuns = throttle(() => loadRuns().catch(() => {}), 2000);
+    function startedRun(id) {
+      loadRuns().then(() => showRun(id)).catch((e) => replace(errors, errorBox(e)));
+    }
     ctx.on('evolution', (e) => {
-      if (!runs.some((r) => r.run_id === e.run_id)) {
+      if (e.status && e.status !== 'running') {
+        // finished: the hall of fame and the Pareto front are stored now
+        loadRuns().then(() => (e.run_id === selected ? showRun(e.run_id) : null)).catch(() => {});
+        return;
+      }
+      if (!live.has(e.run_id)) live.set(e.run_id, []);
+      live.get(e.run_id).push(e);
+      const run = runs.find((r) => r.run_id === e.run_id);
+      if (!run) {
         refreshRuns();
         if (!selected) showRun(e.run_id).catch(() => {});
         return;
       }
-      const run = runs.find((r) => r.run_id === e.run_id);
       run.generations = Math.max(run.generations || 0, e.generation + 1);
       run.best_fitness = e.best_fitness;
       refreshRuns();

@@ -43,11 +43,11 @@ function poolTable(list, reload) {
     { label: 'Strategy', get: (s) => h('span', { class: 'mono', title: s.id }, fmt.short(s.id, 18)) },
     { label: 'Seed', get: (s) => h('span', { title: genes(s.genes) }, s.seed_type) },
     { label: 'Stage', get: (s) => pill(s.stage, undefined, { 'data-testid': 'stage' }) },
-    { label: 'Run', get: (s) => pill(s.running ? 'running' : 'stopped') },
+    { label: 'Run', get: (s) => pill(s.running ? 'running' : 'stopped', undefined, { 'data-testid': 'run-state' }) },
     ...SETS.flatMap(([key]) => metricCols(key)),
     { label: '', get: (s) => h('button', { class: 'small', 'data-testid': `toggle-${s.id}`, onclick: () => toggle(s, reload) }, s.running ? 'Stop' : 'Start') },
   ];
-  return table(cols, list, { empty: 'No strategies in the pool yet: run an evolution or start a replay.', testid: 'strategies', head: groupRow });
+  return table(cols, list, { empty: 'No strategies in the pool yet: run an evolution or start a replay.', testid: 'strategies', head: groupRow, rowAttrs: (s) => ({ 'data-id': s.id }) });
 }
 
 export default {
