@@ -11,7 +11,9 @@ namespace ResearchPlatform.Plugins.Seeds.Momentum;
 /// Batch signals of <see cref="MomentumSeed"/>. Per block it builds one time-major row per bar of every SMA window
 /// (from compensated prefix sums) and every EMA window (one vectorized recursion step per bar); an aligned group of
 /// 8 lanes with the same fast window and consecutive slow windows then reads its slow lines as one contiguous
-/// vector. Other lanes take the scalar path, which performs the identical operations.
+/// vector; any other group of 8 SMA or EMA lanes (several fast windows, mixed modes — in the canonical grid, every
+/// group where the fast window changes) gathers its fast and slow values per lane into vectors. Rate-of-change lanes
+/// and partial groups take the scalar path. All three paths perform the identical operations per lane.
 /// </summary>
 internal sealed class MomentumGenerator : BlockGenerator
 {
@@ -104,10 +106,20 @@ internal sealed class MomentumGenerator : BlockGenerator
 
     protected override void FillLanes(int start, int count, int firstLane, int laneCount, Span<double> targets)
     {
-        if (laneCount == L && firstLane % L == 0 && _groups[firstLane / L].Contiguous)
+        if (laneCount == L && firstLane % L == 0)
         {
-            FillGroup(_groups[firstLane / L], count, firstLane, targets);
-            return;
+            var g = _groups[firstLane / L];
+            if (g.Contiguous)
+            {
+                FillGroup(g, count, firstLane, targets);
+                return;
+            }
+
+            if (g.Gather is not null)
+            {
+                FillGathered(g, count, firstLane, targets);
+                return;
+            }
         }
 
         for (var j = 0; j < laneCount; j++)
@@ -152,6 +164,49 @@ internal sealed class MomentumGenerator : BlockGenerator
         prev.StoreUnsafe(ref _prevDiff[firstLane]);
         last.StoreUnsafe(ref _last[firstLane]);
     }
+
+    /// <summary>
+    /// A group of 8 SMA or 8 EMA lanes with any windows and modes: the fast and slow values are gathered per lane from
+    /// the block's table row, then the same vector comparisons as <see cref="FillGroup"/> run, selecting the cross or
+    /// state rule per lane.
+    /// </summary>
+    private void FillGathered(Group g, int count, int firstLane, Span<double> targets)
+    {
+        var table = g.Ema ? _ema : _sma;
+        var width = g.Ema ? _emaWindows.Length : _smaWindows.Length;
+        ref var tb = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var outRef = ref MemoryMarshal.GetReference(targets);
+        var c = g.Gather!;
+        var prev = Vector512.LoadUnsafe(ref _prevDiff[firstLane]);
+        var last = Vector512.LoadUnsafe(ref _last[firstLane]);
+        var cross = g.CrossMask;
+        var one = V.One;
+        var minus = -V.One;
+        for (var r = 0; r < count; r++)
+        {
+            ref var row = ref System.Runtime.CompilerServices.Unsafe.Add(ref tb, (nuint)(r * width));
+            var fast = Vector512.Create(
+                At(ref row, c[0]), At(ref row, c[1]), At(ref row, c[2]), At(ref row, c[3]),
+                At(ref row, c[4]), At(ref row, c[5]), At(ref row, c[6]), At(ref row, c[7]));
+            var slow = Vector512.Create(
+                At(ref row, c[8]), At(ref row, c[9]), At(ref row, c[10]), At(ref row, c[11]),
+                At(ref row, c[12]), At(ref row, c[13]), At(ref row, c[14]), At(ref row, c[15]));
+            var d = fast - slow;
+            var up = Vector512.LessThan(prev, V.Zero) & Vector512.GreaterThan(d, V.Zero);
+            var down = Vector512.GreaterThan(prev, V.Zero) & Vector512.LessThan(d, V.Zero);
+            var crossTarget = Vector512.ConditionalSelect(up, one, Vector512.ConditionalSelect(down, minus, last));
+            var stateTarget = Vector512.ConditionalSelect(Vector512.GreaterThan(d, V.Zero), one, Vector512.ConditionalSelect(Vector512.LessThan(d, V.Zero), minus, V.Zero));
+            var target = Vector512.ConditionalSelect(cross, crossTarget, stateTarget);
+            last = Vector512.ConditionalSelect(cross, crossTarget, last);
+            prev = d;
+            target.StoreUnsafe(ref outRef, (nuint)(r * L));
+        }
+
+        prev.StoreUnsafe(ref _prevDiff[firstLane]);
+        last.StoreUnsafe(ref _last[firstLane]);
+    }
+
+    private static double At(ref double row, int column) => System.Runtime.CompilerServices.Unsafe.Add(ref row, column);
 
     private void FillLane(int start, int count, int lane, Span<double> targets, int column, int laneCount)
     {
@@ -209,13 +264,20 @@ internal sealed class MomentumGenerator : BlockGenerator
     {
         var p0 = _lanes[first];
         var ok = p0.Ma != 2;
-        for (var j = 1; j < L && ok; j++)
+        var sameTable = p0.Ma != 2;
+        var gather = new int[2 * L];
+        var cross = new double[L];
+        for (var j = 0; j < L; j++)
         {
             var p = _lanes[first + j];
-            ok = p.Ma == p0.Ma && p.Cross == p0.Cross && p.FastCol == p0.FastCol && p.SlowCol == p0.SlowCol + j;
+            ok = ok && p.Ma == p0.Ma && p.Cross == p0.Cross && p.FastCol == p0.FastCol && p.SlowCol == p0.SlowCol + j;
+            sameTable = sameTable && p.Ma == p0.Ma;
+            gather[j] = p.FastCol;
+            gather[L + j] = p.SlowCol;
+            cross[j] = p.Cross ? BitConverter.Int64BitsToDouble(-1) : 0; // all bits set: a select mask
         }
 
-        return new Group(ok, p0.Ma == 1, p0.Cross, p0.FastCol, p0.SlowCol);
+        return new Group(ok, p0.Ma == 1, p0.Cross, p0.FastCol, p0.SlowCol, !ok && sameTable ? gather : null, Vector512.Create(cross));
     }
 
     private static double Unsafe(ref double table, nuint index) => System.Runtime.CompilerServices.Unsafe.Add(ref table, index);
@@ -230,5 +292,5 @@ internal sealed class MomentumGenerator : BlockGenerator
 
     private readonly record struct Lane(bool Cross, int Ma, int Fast, int Slow, int FastCol, int SlowCol);
 
-    private readonly record struct Group(bool Contiguous, bool Ema, bool Cross, int FastCol, int SlowCol0);
+    private readonly record struct Group(bool Contiguous, bool Ema, bool Cross, int FastCol, int SlowCol0, int[]? Gather, V CrossMask);
 }

@@ -54,7 +54,7 @@ internal static class BacktestKernel
         }
         else
         {
-            Vector512.Create(equity.Slice((to - 1 - blockStart) * Lanes, Lanes)).StoreUnsafe(ref st[(Eprev * stride) + lane]);
+            Vector512.Create(equity.Slice((to - 1 - blockStart) * Lanes, Lanes)).StoreUnsafe(ref st[LaneVar.Index(Eprev, lane, stride)]);
         }
 
         if (rec.Enabled)

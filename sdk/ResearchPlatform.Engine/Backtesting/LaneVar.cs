@@ -1,8 +1,11 @@
 namespace ResearchPlatform.Engine.Backtesting;
 
 /// <summary>
-/// Per-lane state variables of the kernel. A window's state is one array, variable-major:
-/// <c>state[var * stride + lane]</c>, so a group of 8 lanes of one variable is one contiguous vector.
+/// Per-lane state variables of the kernel. A window's state is one array, group-major: the 31 variables of a group of
+/// 8 lanes lie together (<c>state[group * 31 * 8 + var * 8 + lane % 8]</c>, <see cref="Index"/>), so a group of one
+/// variable is one contiguous vector and a group's whole state is one 2 KB block (a trade touches a dozen variables:
+/// with the former variable-major layout those were a dozen lines 38 KB apart). A state of stride 1 (one scalar lane,
+/// <c>ScalarBook</c>) is simply <c>state[var]</c>.
 /// </summary>
 internal static class LaneVar
 {
@@ -55,5 +58,18 @@ internal static class LaneVar
         return s;
     }
 
-    private static void Fill(double[] s, int stride, int var, double value) => s.AsSpan(var * stride, stride).Fill(value);
+    /// <summary>Where variable <paramref name="var"/> of <paramref name="lane"/> lives in a state of <paramref name="stride"/> lanes.</summary>
+    public static int Index(int var, int lane, int stride)
+    {
+        var width = stride % 8 == 0 ? 8 : 1;
+        return ((lane / width) * Count * width) + (var * width) + (lane % width);
+    }
+
+    private static void Fill(double[] s, int stride, int var, double value)
+    {
+        for (var lane = 0; lane < stride; lane++)
+        {
+            s[Index(var, lane, stride)] = value;
+        }
+    }
 }

@@ -7,7 +7,7 @@ internal static class MetricsCalculator
 {
     public static BacktestMetrics Compute(double[] st, int stride, int lane, BarRange window, double barsPerYear, KernelSpec k)
     {
-        double V(int var) => st[(var * stride) + lane];
+        double V(int var) => st[LaneVar.Index(var, lane, stride)];
         var n = window.Length;
         var cash0 = k.Cash0;
         var final = V(Eprev);

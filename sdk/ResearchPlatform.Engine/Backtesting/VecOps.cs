@@ -10,11 +10,12 @@ internal static class VecOps
     public static readonly V PosInf = Vector512.Create(double.PositiveInfinity);
     public static readonly V NegInf = Vector512.Create(double.NegativeInfinity);
 
+    /// <summary>Variable <paramref name="var"/> of the group starting at <paramref name="lane"/> (a multiple of 8; group-major layout, <see cref="LaneVar"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V Ld(ref double s, int var, int stride, int lane) => Vector512.LoadUnsafe(ref s, (nuint)((var * stride) + lane));
+    public static V Ld(ref double s, int var, int stride, int lane) => Vector512.LoadUnsafe(ref s, (nuint)((lane * LaneVar.Count) + (var * 8)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void St(ref double s, int var, int stride, int lane, V value) => value.StoreUnsafe(ref s, (nuint)((var * stride) + lane));
+    public static void St(ref double s, int var, int stride, int lane, V value) => value.StoreUnsafe(ref s, (nuint)((lane * LaneVar.Count) + (var * 8)));
 
     /// <summary>Adds <paramref name="value"/> to a state variable in lanes where <paramref name="mask"/> is set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Decisions;
@@ -25,6 +25,7 @@ public sealed class DecisionEngine
     private readonly ConcurrentDictionary<string, DecisionResult> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _quarantined = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _trust = new(StringComparer.Ordinal);
+    private readonly ThresholdsMemo?[] _thresholdsUsed = new ThresholdsMemo?[Enum.GetValues<DecisionType>().Length];
 
     /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
     public DecisionEngine(RuleSet rules, DecisionEngineOptions? options = null, TimeProvider? time = null)
@@ -42,8 +43,7 @@ public sealed class DecisionEngine
     /// hex digits from the OS's cryptographic generator. Unique across processes and machines deciding into one workspace
     /// (a collision needs two ids in the same millisecond with the same 48 random bits), unlike a per-process counter.
     /// </summary>
-    public static string NewId(DateTimeOffset at) =>
-        "d" + at.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
+    public static string NewId(DateTimeOffset at) => DecisionIds.New(at);
 
     /// <summary>Decisions answered from the cache so far.</summary>
     public long CacheHits => Interlocked.Read(ref _cacheHits);
@@ -106,7 +106,8 @@ public sealed class DecisionEngine
     {
         var routing = result.Error is not null ? DecisionRouting.QueuedForHuman : _options.Routing.Route(result.Confidence);
         var at = _time.GetUtcNow();
-        var record = new DecisionRecord(NewId(at), at, result with { RequiresHumanReview = routing != DecisionRouting.AutoExecuted }, routing, fromCache);
+        var review = routing != DecisionRouting.AutoExecuted;
+        var record = new DecisionRecord(NewId(at), at, result.RequiresHumanReview == review ? result : result with { RequiresHumanReview = review }, routing, fromCache);
         if (routing == DecisionRouting.QueuedForHuman && !ReferenceEquals(Alerts, NullAlertPublisher.Instance))
         {
             Alerts.Publish(DecisionAlerts.Queued(record));
@@ -172,7 +173,7 @@ public sealed class DecisionEngine
         return Check(type, rule, context, r, error);
     }
 
-    private static DecisionResult Check(DecisionType type, CompiledRule rule, DecisionContext context, DecisionResult? r, Exception? error)
+    private DecisionResult Check(DecisionType type, CompiledRule rule, DecisionContext context, DecisionResult? r, Exception? error)
     {
         if (error is not null)
         {
@@ -184,13 +185,43 @@ public sealed class DecisionEngine
             return Fallback(type, rule, $"rule returned {(r is null ? "null" : r.Type.ToString())}, expected a {type} decision");
         }
 
+        // One copy of the rule's result carries everything the engine adds, including the routing's review flag.
         return r with
         {
             RuleFile = rule.FileName,
             RuleHash = rule.Hash,
-            ThresholdsUsed = rule.ThresholdNames.Where(context.Thresholds.Contains).ToDictionary(n => n, context.Thresholds.Get, StringComparer.Ordinal),
+            ThresholdsUsed = ThresholdsUsed(type, rule, context.Thresholds),
+            RequiresHumanReview = _options.Routing.Route(r.Confidence) != DecisionRouting.AutoExecuted,
         };
     }
+
+    /// <summary>
+    /// The thresholds <paramref name="rule"/> names, with their values in <paramref name="thresholds"/>: built once per
+    /// (rule version, thresholds instance) and shared read-only by every result until either changes.
+    /// </summary>
+    private IReadOnlyDictionary<string, double> ThresholdsUsed(DecisionType type, CompiledRule rule, Thresholds thresholds)
+    {
+        var memo = Volatile.Read(ref _thresholdsUsed[(int)type]);
+        if (memo is not null && ReferenceEquals(memo.Rule, rule) && ReferenceEquals(memo.Thresholds, thresholds))
+        {
+            return memo.Used;
+        }
+
+        var used = new Dictionary<string, double>(rule.ThresholdNames.Count, StringComparer.Ordinal);
+        foreach (var name in rule.ThresholdNames)
+        {
+            if (thresholds.Contains(name))
+            {
+                used[name] = thresholds.Get(name);
+            }
+        }
+
+        memo = new ThresholdsMemo(rule, thresholds, new ReadOnlyDictionary<string, double>(used));
+        Volatile.Write(ref _thresholdsUsed[(int)type], memo);
+        return memo.Used;
+    }
+
+    private sealed record ThresholdsMemo(CompiledRule Rule, Thresholds Thresholds, IReadOnlyDictionary<string, double> Used);
 
     private static DecisionResult Fallback(DecisionType type, CompiledRule? rule, string error) =>
         new(type, new NoDecisionValue(), 0, "fallback: " + error, Urgency.High)

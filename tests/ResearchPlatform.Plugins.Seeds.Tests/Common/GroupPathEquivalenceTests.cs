@@ -1,0 +1,69 @@
+using ResearchPlatform.Plugins.Seeds.Tests.TestSupport;
+using ResearchPlatform.Sdk.Data;
+using ResearchPlatform.Sdk.Seeds;
+
+namespace ResearchPlatform.Plugins.Seeds.Tests.Common;
+
+/// <summary>
+/// The vectorized group paths (8 lanes per call: contiguous, gathered and per-seed SIMD paths) against the scalar
+/// reference path (one lane per call) on random genes and random series: the targets must be bit-identical.
+/// </summary>
+public sealed class GroupPathEquivalenceTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Fill_MomentumRandomGroups_GroupPathsEqualScalarPath(int seed)
+    {
+        var rng = new Random(seed);
+        var bars = TestBars.RandomWalk(1_300, seed, 200);
+        const int groups = 24;
+        var genes = new List<double>();
+        for (var g = 0; g < groups; g++)
+        {
+            // a third grid-like (one fast window, consecutive slow windows: the contiguous path), a third one table
+            // with random windows and modes (the gathered path), a third with any moving average (scalar fallback)
+            var kind = g % 3;
+            var ma = rng.Next(2);
+            var fast0 = rng.Next(2, 60);
+            var cross = rng.Next(2);
+            for (var j = 0; j < 8; j++)
+            {
+                var fast = kind == 0 ? fast0 : rng.Next(2, 100);
+                var slow = kind == 0 ? fast0 + 1 + j : fast + 1 + rng.Next(0, 150);
+                genes.AddRange([kind == 0 ? cross : rng.Next(2), kind == 2 ? rng.Next(3) : ma, fast, slow]);
+            }
+        }
+
+        AssertGroupEqualsScalar(new Seeds.Momentum.MomentumSeed(), bars, [.. genes], groups * 8);
+    }
+
+    internal static void AssertGroupEqualsScalar(ISeedType seed, BarSeries bars, double[] genes, int count)
+    {
+        var grouped = seed.CreateGenerator(bars, genes, count);
+        var scalar = seed.CreateGenerator(bars, genes, count);
+        const int block = 128;
+        var a = new double[block * 8];
+        var b = new double[block];
+        for (var start = 0; start < bars.Count; start += block)
+        {
+            var n = Math.Min(block, bars.Count - start);
+            for (var g = 0; g < count / 8; g++)
+            {
+                grouped.Fill(start, n, g * 8, 8, a);
+                for (var j = 0; j < 8; j++)
+                {
+                    scalar.Fill(start, n, (g * 8) + j, 1, b);
+                    for (var r = 0; r < n; r++)
+                    {
+                        var lane = (g * 8) + j;
+                        Assert.True(
+                            BitConverter.DoubleToInt64Bits(b[r]) == BitConverter.DoubleToInt64Bits(a[(r * 8) + j]),
+                            $"lane {lane} bar {start + r}: group path {a[(r * 8) + j]}, scalar path {b[r]} (genes {string.Join(",", genes.AsSpan(lane * (genes.Length / count), genes.Length / count).ToArray())})");
+                    }
+                }
+            }
+        }
+    }
+}
