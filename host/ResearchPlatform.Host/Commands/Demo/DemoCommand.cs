@@ -91,7 +91,7 @@ internal static class DemoCommand
         Stage(output, 6, "summary and report");
         await alerts.FlushAsync(TimeSpan.FromSeconds(5), ct);
         var alertsFile = alertsConfig.Channels.First(c => c.Type == AlertChannelType.File).Path!;
-        var result = DemoSummary.Build(db, inputs, runId, manager, admitted, paper, overrides, decisions, alertsFile, clock.Elapsed);
+        var result = DemoSummary.Build(db, inputs, runId, manager, admitted, seeds, paper, overrides, decisions, alertsFile, clock.Elapsed);
         DemoSummary.Write(inputs.ReportPath, DemoReport.Html(result, paper));
         DemoSummary.Print(output, result, inputs.Json);
         if (!inputs.Serve)

@@ -8,7 +8,7 @@ internal sealed class DemoOptions
 {
     public Option<string> Size { get; } = new Option<string>("--size")
     {
-        Description = "quick (CI: population 24 x 4 generations) or full (population 96 x 12 generations)",
+        Description = "quick (CI: population 24 x 4 generations) or full (population 200 x 20 generations)",
         DefaultValueFactory = _ => "full",
     }.AcceptOnlyFromAmong("quick", "full");
 

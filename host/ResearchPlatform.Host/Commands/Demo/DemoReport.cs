@@ -78,7 +78,7 @@ internal static class DemoReport
                 F($"{e.Time:yyyy-MM-dd} {e.Kind}: {e.From} -> {e.To} {e.Breakers}"), e.Kind == RiskEventKind.LevelChange ? "#d62728" : "#ff9900")).ToList();
             var backtest = paper.Kernel[i].Equity;
             sb.Append(SvgChart.Lines($"{s.Strategy.Name}: equity (risk events dashed)",
-                [new("backtest (kernel)", "#1f77b4", backtest), new("paper (replay)", "#2ca02c", s.Equity)], span, markers, "0"));
+                [new("backtest (kernel, no risk manager)", "#1f77b4", backtest), new("paper (replay through the risk manager)", "#2ca02c", s.Equity)], span, markers, "0"));
             sb.Append(SvgChart.Lines($"{s.Strategy.Name}: drawdown %",
                 [new("backtest", "#1f77b4", Drawdown(backtest)), new("paper", "#2ca02c", Drawdown(s.Equity))], span, markers, "0.0"));
         }

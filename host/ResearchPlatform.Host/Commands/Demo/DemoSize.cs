@@ -14,7 +14,7 @@ internal sealed record DemoSize(string Name, int Population, int Generations, in
     /// <summary>The preset <paramref name="name"/> with the optional overrides.</summary>
     public static DemoSize Of(string name, int? population, int? generations)
     {
-        var preset = name == "quick" ? new DemoSize("quick", 24, 4, 3, 4) : new DemoSize("full", 96, 12, 4, 8);
+        var preset = name == "quick" ? new DemoSize("quick", 24, 4, 3, 4) : new DemoSize("full", 200, 20, 4, 8);
         return preset with { Population = population ?? preset.Population, Generations = generations ?? preset.Generations };
     }
 }

@@ -5,6 +5,8 @@ using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Commands.Backtest;
+using ResearchPlatform.Host.Commands.Evolution;
+using ResearchPlatform.Host.Commands.Paper;
 
 namespace ResearchPlatform.Host.Commands.Demo;
 
@@ -12,13 +14,13 @@ namespace ResearchPlatform.Host.Commands.Demo;
 internal static class DemoSummary
 {
     public static DemoResult Build(
-        ResearchDatabase db, DemoInputs inputs, string runId, StrategyDeploymentManager manager, IReadOnlyList<DeployedStrategy> admitted, DemoPaperOutcome? paper,
+        ResearchDatabase db, DemoInputs inputs, string runId, StrategyDeploymentManager manager, IReadOnlyList<DeployedStrategy> admitted, IReadOnlyList<LoadedSeedType> seeds, DemoPaperOutcome? paper,
         IReadOnlyList<DemoOverride> overrides, IReadOnlyList<DemoDecision> decisions, string alertsFile, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(manager);
         var generations = new RunReader(db).Generations(runId).Select(g => new DemoGeneration(g.Stats.Generation, g.Stats.BestFitness, g.Stats.MeanFitness)).ToList();
-        var rows = admitted.Select(a => Row(manager.Get(a.Id), paper)).ToList();
+        var rows = admitted.Select(a => Row(manager.Get(a.Id), seeds, paper)).ToList();
         var lines = File.Exists(alertsFile) ? File.ReadLines(alertsFile).Count() : 0;
         var r = paper?.Result;
         return new DemoResult(
@@ -60,12 +62,13 @@ internal static class DemoSummary
         output.Line(string.Create(CultureInfo.InvariantCulture, $"done in {r.Seconds:0.0} s; next: ./rp strategies list --workspace {r.Workspace}   ./rp demo --serve"));
     }
 
-    private static DemoStrategyRow Row(DeployedStrategy s, DemoPaperOutcome? paper)
+    private static DemoStrategyRow Row(DeployedStrategy s, IReadOnlyList<LoadedSeedType> seeds, DemoPaperOutcome? paper)
     {
         var replay = paper?.Result.Strategies.FirstOrDefault(p => p.Strategy.Name == s.Id);
-        var genes = replay is null
+        var seed = seeds.FirstOrDefault(l => l.Seed.Id == s.SeedType)?.Seed;
+        var genes = seed is null
             ? s.GenesJson
-            : string.Join(" ", GeneArguments.Describe(replay.Strategy.Seed, replay.Strategy.Genes).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}={Value(g.Value)}")));
+            : string.Join(" ", GeneArguments.Describe(seed, PaperInputs.GenesOf(seed, s.GenesJson)).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}={Value(g.Value)}")));
         var p = replay?.Performance;
         return new DemoStrategyRow(
             s.Id, s.SeedType, genes, s.Backtest?.Sharpe, s.Backtest?.TotalReturn, s.Backtest?.MaxDrawdown,
