@@ -67,8 +67,11 @@ internal static class DemoDeployment
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(output);
+        var types = new[] { DecisionType.NewStrategyApproval, DecisionType.StrategyPoolSizing };
         using var set = new RuleSet(rulesFolder);
-        foreach (var e in set.LoadAll(ct).Where(e => !e.Succeeded))
+        var loaded = types.Select(t => set.ReloadFile(Path.Combine(rulesFolder, RuleFiles.FileName(t)), ct))
+            .Prepend(set.ReloadFile(Path.Combine(rulesFolder, RuleFiles.ThresholdsFileName), ct));
+        foreach (var e in loaded.Where(e => !e.Succeeded))
         {
             output.Warn($"{e.File}: {string.Join("; ", e.Errors)}");
         }
@@ -76,7 +79,7 @@ internal static class DemoDeployment
         var engine = new DecisionEngine(set) { Alerts = alerts };
         var store = new DecisionStore(db);
         var decisions = new List<DemoDecision>();
-        foreach (var type in new[] { DecisionType.NewStrategyApproval, DecisionType.StrategyPoolSizing })
+        foreach (var type in types)
         {
             var now = TimeProvider.System.GetUtcNow();
             var context = new DecisionContext { Capital = capital, Strategies = manager.Snapshots(), Thresholds = thresholds, AsOf = now, RecentDecisions = store.Recent(now) };
