@@ -97,7 +97,7 @@ public sealed class PaperReplayEngineTests
         var alerts = new CapturingPublisher();
         var r = await Run(NoCosts with { Sizing = PaperSizing.Fraction, Risk = genome, LotSize = 0.0001m, Alerts = alerts });
 
-        var change = r.RiskEvents.FirstOrDefault(e => e.Kind == Backtesting.RiskAware.RiskEventKind.LevelChange && e.Breakers.Contains("rapid_loss tripped", StringComparison.Ordinal));
+        var change = r.RiskEvents.FirstOrDefault(e => e.Kind == Engine.Backtesting.RiskAware.RiskEventKind.LevelChange && e.Breakers.Contains("rapid_loss tripped", StringComparison.Ordinal));
         Assert.True(change is not null, "events: " + string.Join(" | ", r.RiskEvents));
         Assert.True(change.To > change.From, $"{change.From} -> {change.To}");
         Assert.InRange(change.Bar, 4, Bars.Length - 1);

@@ -26,7 +26,7 @@ internal static class DemoSummary
         return new DemoResult(
             inputs.Root, Path.Combine(inputs.Root, Workspace.DatabaseFileName), inputs.ReportPath, alertsFile, lines, inputs.Size.Name, inputs.Size.Population, inputs.Size.Generations,
             runId, r?.SessionId, r is null ? null : Day(r.From), r is null ? null : Day(r.To), Math.Round(elapsed.TotalSeconds, 1), overrides, decisions, rows, generations,
-            rows.Sum(x => x.RiskEvents), inputs.Serve ? $"http://127.0.0.1:{inputs.Port}" : null);
+            rows.Sum(x => x.RiskEvents), inputs.Serve && inputs.Port > 0 ? $"http://127.0.0.1:{inputs.Port}" : null);
     }
 
     /// <summary>Writes the report through a temporary file, so a failure never leaves half a report.</summary>
