@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Risk;
 
 namespace ResearchPlatform.Engine.Paper;
@@ -47,6 +48,9 @@ internal sealed record PaperOptions
     public bool CloseAtEnd { get; init; } = true;
 
     public int Seed { get; init; } = 5;
+
+    /// <summary>Where the risk manager's breaker and level alerts go (scope = strategy name); none by default.</summary>
+    public IAlertPublisher? Alerts { get; init; }
 
     /// <summary>Perp funding rate per hour (Hyperliquid pays hourly; 0.0000125 = its 0.01 % per 8 h baseline); 0 = none.</summary>
     public decimal FundingRatePerHour { get; init; }

@@ -67,7 +67,7 @@ internal static class PaperReplayEngine
                 }
             }
 
-            if (progress is not null && ((i & 4095) == 4095 || i == bars.Count - 1))
+            if (progress is not null && ((i & 4095) == 4095 || i == bars.Count - 1 || (i + 1) % Math.Max(1, bars.Count / 10) == 0))
             {
                 progress.Report(i + 1);
             }

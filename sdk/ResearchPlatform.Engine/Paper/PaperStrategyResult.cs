@@ -1,3 +1,4 @@
+using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Execution;
 
 namespace ResearchPlatform.Engine.Paper;
@@ -19,4 +20,7 @@ internal sealed record PaperStrategyResult(
 
     /// <summary>Funding received (negative = paid) over the session, in quote units; in the final equity, apart from fees.</summary>
     public decimal Funding { get; init; }
+
+    /// <summary>The risk manager's level changes (breakers tripped or reset) and rejected entries, in order.</summary>
+    public IReadOnlyList<RiskBacktestEvent> RiskEvents { get; init; } = [];
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
+using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Execution.Simulated;
 using ResearchPlatform.Engine.Risk;
+using ResearchPlatform.Engine.Risk.Breakers;
 using ResearchPlatform.Engine.Risk.Regime;
 using ResearchPlatform.Engine.Risk.Sizing;
 using ResearchPlatform.Sdk.Data;
@@ -30,6 +33,7 @@ internal sealed class PaperStrategyRunner
     private readonly PaperTradeTracker _tracker;
     private readonly double[] _equity;
     private readonly double[] _target = new double[1];
+    private readonly List<RiskBacktestEvent> _riskEvents = [];
     private double _lastTarget;
     private int _lastBar = -1;
     private PaperResumeCheck? _resume;
@@ -62,7 +66,11 @@ internal sealed class PaperStrategyRunner
         _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);
         if (options.Risk is { } genome)
         {
-            _risk = new RiskManager(genome, _clock);
+            _risk = new RiskManager(genome, _clock)
+            {
+                Alerts = options.Alerts ?? Sdk.Alerts.NullAlertPublisher.Instance,
+                AlertScope = strategy.Name,
+            };
             _sizer = new PositionSizer(genome);
         }
 
@@ -136,7 +144,7 @@ internal sealed class PaperStrategyRunner
         var equity = Equity(close);
         _equity[i] = equity;
         var quantity = (double)_manager.Positions.QuantityOf(_bars.Symbol);
-        _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), MarketState.Unknown);
+        RecordLevelChange(i, _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), MarketState.Unknown));
         if (!trade)
         {
             return;
@@ -187,6 +195,7 @@ internal sealed class PaperStrategyRunner
             Reconciliation = CheckVenue(),
             Resume = _resume,
             Funding = _manager.Positions.Snapshot(_bars.Symbol).Funding,
+            RiskEvents = [.. _riskEvents],
         };
     }
 
@@ -214,6 +223,7 @@ internal sealed class PaperStrategyRunner
             if (verdict.Decision == Sdk.Risk.RiskDecision.Reject)
             {
                 _gate.DenyNext(verdict.Reason);
+                _riskEvents.Add(new RiskBacktestEvent(_lastBar, time, RiskEventKind.OrderRejected, _risk.Level, _risk.Level, Active(), verdict.Reason));
             }
             else
             {
@@ -273,6 +283,23 @@ internal sealed class PaperStrategyRunner
             }
         }
     }
+
+    private void RecordLevelChange(int bar, RiskUpdate? update)
+    {
+        if (update?.LevelChange is { } c)
+        {
+            _riskEvents.Add(new RiskBacktestEvent(bar, c.At, RiskEventKind.LevelChange, c.From, c.To, Describe(c.Trigger), Describe(c.ActiveBreakers)));
+        }
+    }
+
+    private string Active() => _risk is null ? string.Empty : Describe(_risk.ActiveBreakers());
+
+    private static string Describe(IReadOnlyList<BreakerEvent> events) =>
+        string.Join("; ", events.Select(e => string.Create(CultureInfo.InvariantCulture,
+            $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})")));
+
+    private static string Describe(IReadOnlyList<ActiveBreaker> active) =>
+        string.Join("; ", active.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name} {a.Value:0.####} (trigger {a.Trigger:0.####})")));
 
     private double Equity(double mark) =>
         (double)(_options.InitialCash + _manager.Positions.Snapshot(_bars.Symbol, ToPrice(mark)).NetPnl);

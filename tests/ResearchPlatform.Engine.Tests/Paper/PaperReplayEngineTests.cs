@@ -90,6 +90,30 @@ public sealed class PaperReplayEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_RiskGenomeWithAlerts_RecordsBreakerLevelChangeAndPublishesScopedAlerts()
+    {
+        // the first trade buys ~98 units at 103 and closes at 100: a loss of ~3 % of equity, above the 0.5 % rapid-loss trigger
+        var genome = new RiskGenome { MaxPositionSizePct = 1.0, RapidLossThresholdPct = 0.005 };
+        var alerts = new CapturingPublisher();
+        var r = await Run(NoCosts with { Sizing = PaperSizing.Fraction, Risk = genome, LotSize = 0.0001m, Alerts = alerts });
+
+        var change = r.RiskEvents.FirstOrDefault(e => e.Kind == Engine.Backtesting.RiskAware.RiskEventKind.LevelChange && e.Breakers.Contains("rapid_loss tripped", StringComparison.Ordinal));
+        Assert.True(change is not null, "events: " + string.Join(" | ", r.RiskEvents));
+        Assert.True(change.To > change.From, $"{change.From} -> {change.To}");
+        Assert.InRange(change.Bar, 4, Bars.Length - 1);
+        Assert.Contains(alerts.Alerts, a => a.Key == "breaker:rapid_loss:m1");
+        Assert.Contains(alerts.Alerts, a => a.Key == "risk_level:m1");
+    }
+
+    [Fact]
+    public async Task RunAsync_NoRiskManager_RecordsNoRiskEvents()
+    {
+        var r = await Run(NoCosts);
+
+        Assert.Empty(r.RiskEvents);
+    }
+
+    [Fact]
     public async Task RunAsync_BadGenes_ThrowsListingTheStrategy()
     {
         var bars = PaperSeries.Of(Bars);

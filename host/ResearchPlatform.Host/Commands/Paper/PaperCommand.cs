@@ -84,14 +84,7 @@ public static class PaperCommand
 
     internal static List<PaperValidationReport> Validate(BarSeries bars, IReadOnlyList<PaperStrategy> strategies, PaperOptions options, PaperSessionResult replay)
     {
-        var kernelOptions = new BacktestOptions
-        {
-            Sizing = options.Sizing == PaperSizing.FixedUnits ? SizingMode.FixedUnits : SizingMode.Fraction,
-            Units = (double)options.Units,
-            InitialCash = (double)options.InitialCash,
-            FeeBps = (double)options.TakerFeeRate * 10_000,
-            MakerFeeBps = (double)options.MakerFeeRate * 10_000,
-        };
+        var kernelOptions = KernelOptions(options);
         var reports = new List<PaperValidationReport>();
         for (var s = 0; s < strategies.Count; s++)
         {
@@ -101,4 +94,14 @@ public static class PaperCommand
 
         return reports;
     }
+
+    /// <summary>The backtest kernel's options that match a paper session's sizing, cash and fees.</summary>
+    internal static BacktestOptions KernelOptions(PaperOptions options) => new()
+    {
+        Sizing = options.Sizing == PaperSizing.FixedUnits ? SizingMode.FixedUnits : SizingMode.Fraction,
+        Units = (double)options.Units,
+        InitialCash = (double)options.InitialCash,
+        FeeBps = (double)options.TakerFeeRate * 10_000,
+        MakerFeeBps = (double)options.MakerFeeRate * 10_000,
+    };
 }

@@ -151,7 +151,8 @@ internal static class PaperInputs
         throw new BadInputException($"unknown seed '{id}' (known: {known})");
     }
 
-    private static double[] GenesOf(ISeedType seed, string json)
+    /// <summary>The gene vector of <paramref name="seed"/> from a stored genes JSON object (defaults for missing genes).</summary>
+    internal static double[] GenesOf(ISeedType seed, string json)
     {
         using var doc = JsonDocument.Parse(json);
         var genes = new double[seed.Genes.Count];

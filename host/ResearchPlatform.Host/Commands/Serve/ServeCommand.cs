@@ -83,7 +83,7 @@ internal static class ServeCommand
             : throw new BadInputException($"--replay-speed: '{raw}' is not max or Nx (e.g. 3600x)");
     }
 
-    private static async Task<int> RunAsync(ServeHostOptions options, CliOutput output, CancellationToken ct)
+    internal static async Task<int> RunAsync(ServeHostOptions options, CliOutput output, CancellationToken ct)
     {
         var token = ServeToken.LoadOrCreate(options.Settings.WorkspaceRoot);
         output.Info(token.Created ? $"control token created: {token.Path} (mode 600)" : $"control token: {token.Path}");

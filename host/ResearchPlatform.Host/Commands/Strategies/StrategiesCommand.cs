@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ResearchPlatform.Engine.Decisions;
 using ResearchPlatform.Engine.Deployment;
-using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Commands.Decisions;
@@ -102,24 +101,7 @@ public static class StrategiesCommand
             using var db = Open(parse, common);
             var manager = Manager(db, parse.GetValue(rules));
             var runId = parse.GetValue(run)!;
-            var entries = new RunReader(db).HallOfFame(runId).Where(e => e.List == "hall_of_fame").Take(parse.GetValue(top)).ToList();
-            if (entries.Count == 0)
-            {
-                throw new BadInputException($"--run: run '{runId}' has no hall of fame (unknown run, or not finished)");
-            }
-
-            var added = new List<StrategyView>();
-            foreach (var e in entries)
-            {
-                var s = manager.AddCandidate(e.SeedType, e.PluginVersion, e.GenesJson, $"run:{runId}#{e.Rank}");
-                var m = e.OutOfSample.Sharpe is null ? e.Train : e.OutOfSample;
-                if (s.Stage == DeploymentStage.Candidate && m.Sharpe is { } sharpe)
-                {
-                    manager.RecordBacktest(s.Id, new StrategyPerformance(sharpe, m.TotalReturn ?? 0, m.MaxDrawdown ?? 0, 0));
-                }
-
-                added.Add(StrategyView.From(manager.Get(s.Id)));
-            }
+            var added = HallOfFameCandidates.Add(db, manager, runId, parse.GetValue(top)).Select(StrategyView.From).ToList();
 
             if (parse.GetValue(json))
             {
