@@ -10,7 +10,7 @@ namespace ResearchPlatform.Engine.Resilience;
 /// component is escalated: no more restarts, a CRITICAL alert naming it and its last errors, and
 /// <c>onEscalated</c> (the host raises the risk manager's level there). Other components are not affected.
 /// </summary>
-internal sealed class ResilienceManager : IAsyncDisposable
+internal sealed class ResilienceManager : IAsyncDisposable, IDisposable
 {
     private readonly ResilienceOptions _options;
     private readonly TimeProvider _time;
@@ -108,7 +108,11 @@ internal sealed class ResilienceManager : IAsyncDisposable
             tasks = [.. _entries.Select(e => e.Task).OfType<Task>()];
         }
 
-        await _stop.CancelAsync();
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync();
+        }
+
         await Task.WhenAll(tasks).WaitAsync(cancellationToken);
     }
 
@@ -134,8 +138,19 @@ internal sealed class ResilienceManager : IAsyncDisposable
         }
         finally
         {
-            _stop.Dispose();
+            Dispose();
         }
+    }
+
+    /// <summary>Cancels every component without waiting for them.</summary>
+    public void Dispose()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            _stop.Cancel();
+        }
+
+        _stop.Dispose();
     }
 
     private async Task SuperviseAsync(SupervisedEntry entry, CancellationToken ct)

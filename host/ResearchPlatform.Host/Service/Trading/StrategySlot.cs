@@ -18,6 +18,9 @@ internal sealed class StrategySlot(PaperStrategy strategy, string pluginSource)
 
     public bool Running { get; set; } = true;
 
+    /// <summary>The last bar this strategy processed (-1 = none): a replay restarted after a fault skips it for this bar.</summary>
+    public int LastBar { get; set; } = -1;
+
     /// <summary>Equity after each replayed bar (same length as the runtime's curve).</summary>
     public List<double> Equity { get; } = [];
 }
