@@ -87,7 +87,7 @@ internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings 
     public void Dispose() => _manager?.Dispose();
 
     private IReadOnlyList<DisasterTarget> Targets() =>
-        [.. runtime.Slots.Where(s => s.Runner is not null).Select(s => new DisasterTarget(s.Id, s.Runner!.Venue, s.Runner.Manager))];
+        [.. runtime.Slots.Where(s => s.Runner is not null).Select(s => new DisasterTarget(s.Id, s.Runner!.Venue, s.Runner.Manager, s.Runner.Venue.PingAsync))];
 
     private async Task SnapshotLoopAsync(CancellationToken ct)
     {

@@ -176,7 +176,8 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         {
             var slot = _slots[s];
             var file = new FileOrderJournal(Path.Combine(settings.JournalFolder, $"{Session}-{slot.Id}.jsonl"), fsync: false);
-            slot.Journal = new CapturingJournal(restore is null ? file : new CatchUpOrderJournal(file), slot.Id);
+            slot.CatchUp = restore is null ? null : new CatchUpOrderJournal(file);
+            slot.Journal = new CapturingJournal(slot.CatchUp ?? (IOrderJournal)file, slot.Id);
             slot.Runner = await PaperStrategyRunner.CreateAsync(slot.Strategy, Bars, options, slot.Journal, string.Create(CultureInfo.InvariantCulture, $"S{s + 1}"), ct);
             slot.Running = restore?.Strategies[s].Running ?? slot.Running;
         }
@@ -361,7 +362,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             _snapshotMismatches = ServeSnapshots.Compare(snapshot, this);
         }
 
-        var caughtUp = _slots.All(s => s.Runner?.CatchUp is not { CatchingUp: true });
+        var caughtUp = _slots.All(s => !s.Running || s.CatchUp is not { CatchingUp: true });
         if ((i >= snapshot.Bar && caughtUp) || i == Bars!.Count - 1)
         {
             Restore = await ServeSnapshots.CompleteRestoreAsync(this, i, _snapshotMismatches, ct);

@@ -59,7 +59,7 @@ internal sealed class DisasterModeController(
         string? error = null;
         foreach (var t in list)
         {
-            error ??= await ProbeAsync(t.Venue, cancellationToken);
+            error ??= await ProbeAsync(t, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -96,11 +96,13 @@ internal sealed class DisasterModeController(
         return Status;
     }
 
-    private async Task<string?> ProbeAsync(IExchangeAdapter venue, CancellationToken ct)
+    private async Task<string?> ProbeAsync(DisasterTarget target, CancellationToken ct)
     {
+        var venue = target.Venue;
         try
         {
-            await venue.GetOpenOrdersAsync(null, ct).AsTask().WaitAsync(options.ProbeTimeout, time, ct);
+            var probe = target.Probe is { } p ? p(ct).AsTask() : venue.GetOpenOrdersAsync(null, ct).AsTask();
+            await probe.WaitAsync(options.ProbeTimeout, time, ct);
             return null;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
