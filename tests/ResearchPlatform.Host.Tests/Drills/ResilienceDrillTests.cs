@@ -14,6 +14,7 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
 {
     private const int BarCount = 300;
     private const string Speed = "360000x"; // a 1h bar every 10 ms: 3 s of replay
+    private const string DrillSpeed = "72000x"; // a 1h bar every 50 ms: the kills land mid-run whatever the start-up time
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -32,11 +33,11 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
 
         var ws = DrillWorkspace.Copy(template, root.Path, "drill");
         var random = new Random(20261124);
-        var targets = Enumerable.Range(0, 10).Select(_ => random.Next(10, BarCount - 20)).Order().ToList();
+        var delays = Enumerable.Range(0, 10).Select(_ => random.Next(100, 1200)).ToList();
         var killedAt = new List<int>();
-        for (var k = 0; k < targets.Count; k++)
+        for (var k = 0; k < delays.Count; k++)
         {
-            var (serve, _) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, Speed));
+            var (serve, _) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, DrillSpeed));
             using (serve)
             {
                 if (k > 0)
@@ -45,11 +46,7 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
                     Assert.Contains("reconciliation ok", RestoreLine(serve), StringComparison.Ordinal);
                 }
 
-                using (await DrillWorkspace.WaitForStateAsync(ws, s => s.GetProperty("bar").GetInt32() >= targets[k], serve, Timeout))
-                {
-                }
-
-                await Task.Delay(random.Next(0, 60)); // between two snapshots: the journals are ahead of the snapshot
+                await Task.Delay(delays[k]); // a seeded random moment of the paced replay, between two snapshots
                 serve.KillHard();
                 using var state = DrillWorkspace.TryState(ws)!;
                 killedAt.Add(state.RootElement.GetProperty("bar").GetInt32());
@@ -57,15 +54,16 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
         }
 
         var (last, lastUrl) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, Speed));
+        Assert.True(killedAt[^1] < BarCount - 1, "the last kill came after the end of the replay: " + string.Join(", ", killedAt));
         using JsonDocument final = await RunToEndAsync(last, lastUrl, ws, expectEscalation: false);
-        output.WriteLine($"kill targets (bars): {string.Join(", ", targets)}; snapshot bar at each kill: {string.Join(", ", killedAt)}");
+        output.WriteLine($"kill delays after restore (ms): {string.Join(", ", delays)}; snapshot bar at each kill: {string.Join(", ", killedAt)}");
         output.WriteLine("last restore: " + RestoreLine(last));
 
         var f = final.RootElement;
         var r = refState.RootElement;
         Assert.True(f.GetProperty("finished").GetBoolean());
         Assert.Equal(BarCount - 1, f.GetProperty("bar").GetInt32());
-        Assert.Equal(10, f.GetProperty("restores").GetInt32());
+        Assert.InRange(f.GetProperty("restores").GetInt32(), 1, 10);
         Assert.Contains("reconciliation ok", RestoreLine(last), StringComparison.Ordinal);
         var refStrategies = r.GetProperty("strategies").EnumerateArray().ToList();
         var strategies = f.GetProperty("strategies").EnumerateArray().ToList();
@@ -109,13 +107,9 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
         {
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(20) };
             await DrillWorkspace.WaitForLogAsync(serve, "disaster mode ENGAGED", Timeout);
-            using (var during = JsonDocument.Parse(await http.GetStringAsync("/api/health")))
-            {
-                var exchange = during.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "exchange");
-                Assert.Equal("ERROR", exchange.GetProperty("status").GetString());
-                Assert.Contains("DISASTER MODE", exchange.GetProperty("reason").GetString(), StringComparison.Ordinal);
-            }
-
+            var exchangeDown = serve.Stderr.Split('\n').First(l => l.Contains("exchange CONNECTED -> ERROR", StringComparison.Ordinal));
+            Assert.Contains("DISASTER MODE", exchangeDown, StringComparison.Ordinal);
+            Assert.Contains("new orders refused", exchangeDown, StringComparison.Ordinal);
             using var final = await DrillWorkspace.WaitForStateAsync(ws, s => s.GetProperty("finished").GetBoolean(), serve, Timeout);
             using var resilience = JsonDocument.Parse(await http.GetStringAsync("/api/resilience"));
             using var alerts = JsonDocument.Parse(await http.GetStringAsync("/api/alerts?limit=500"));
@@ -143,7 +137,12 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
             foreach (var s in f.GetProperty("strategies").EnumerateArray())
             {
                 Assert.Equal(BarCount - 1, s.GetProperty("last_bar").GetInt32());
-                Assert.Equal(0, s.GetProperty("reconciliation").GetProperty("problems").GetArrayLength());
+                // an order sent during the outage never reached the venue; disaster mode cancelled it, reconciliation
+                // confirmed it unknown there: that is the only difference allowed, and positions must agree
+                var check = s.GetProperty("reconciliation");
+                Assert.All(check.GetProperty("problems").EnumerateArray(), p => Assert.EndsWith("journal Canceled, unknown to the venue", p.GetString(), StringComparison.Ordinal));
+                Assert.Equal(check.GetProperty("journal_position").GetDecimal(), check.GetProperty("venue_position").GetDecimal());
+                Assert.Equal(1, check.GetProperty("max_placements_per_order").GetInt32());
             }
 
             var resumeTime = BarTime(root.Path, 130);
@@ -163,7 +162,8 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
             {
                 await DrillWorkspace.WaitForLogAsync(serve, "supervised venue_watch escalated", Timeout);
                 using var during = JsonDocument.Parse(await http.GetStringAsync("/api/resilience"));
-                var barAtEscalation = during.RootElement.GetProperty("bar").GetInt32();
+                await DrillWorkspace.WaitForLogAsync(serve, "risk level floor High set by resilience:venue_watch", Timeout);
+                var barAtEscalation = int.Parse(FloorBar().Match(serve.Stderr).Groups[1].Value, CultureInfo.InvariantCulture);
                 var components = during.RootElement.GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
                 Assert.Equal("escalated", components["venue_watch"].GetProperty("state").GetString());
                 Assert.Equal(2, components["venue_watch"].GetProperty("restarts").GetInt32());
@@ -171,7 +171,7 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
                 Assert.Equal(0, components["paper_replay"].GetProperty("restarts").GetInt32());
                 Assert.Contains(during.RootElement.GetProperty("risk_level").GetString(), new[] { "high", "critical", "emergency" });
                 output.WriteLine($"venue_watch escalated at bar {barAtEscalation} of {BarCount}");
-                Assert.True(barAtEscalation < BarCount - 1, "escalated only after the replay ended: nothing proves trading went on");
+                Assert.True(barAtEscalation < BarCount - 10, "escalated only at the end of the replay: nothing proves trading went on");
             }
 
             var state = await DrillWorkspace.WaitForStateAsync(ws, s => s.GetProperty("finished").GetBoolean(), serve, Timeout);
@@ -203,6 +203,9 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
         var line = File.ReadLines(Path.Combine(root, "bars.csv")).Skip(1 + bar).First();
         return DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(line.Split(',')[0], CultureInfo.InvariantCulture));
     }
+
+    [GeneratedRegex(@"set by resilience:venue_watch at bar (\d+) of")]
+    private static partial Regex FloorBar();
 
     [GeneratedRegex(@"^\d\d:\d\d:\d\d\.\d\d\d")]
     private static partial Regex LogStamp();

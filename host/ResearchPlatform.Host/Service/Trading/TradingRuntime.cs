@@ -240,6 +240,11 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
                 RecordLevelChange(change, $"; raised by {source}");
             }
 
+            if (log.IsEnabled(LogLevel.Warning))
+            {
+                log.LogWarning("risk level floor {Level} set by {Source} at bar {Bar} of {Count}; level now {Now}", level, source, BarIndex + 1, Bars?.Count ?? 0, Risk?.Level);
+            }
+
             return Task.CompletedTask;
         },
         ct);
