@@ -132,7 +132,17 @@ internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings 
 
         SetUnreachable(true);
         log.LogWarning("test outage: every simulated venue unreachable for {Ms} ms from bar {Bar} (RP_TEST_VENUE_OUTAGE)", duration.TotalMilliseconds, bar);
-        _ = Task.Delay(duration, time).ContinueWith(_ => SetUnreachable(false), TaskScheduler.Default);
+        _ = Task.Run(async () =>
+        {
+            // the outage lasts its duration and at least until disaster mode noticed it (at most 30 s more)
+            await Task.Delay(duration, time);
+            for (var waited = 0; _disaster?.Engaged != true && waited < 1500; waited++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), time);
+            }
+
+            SetUnreachable(false);
+        });
     }
 
     private void SetUnreachable(bool unreachable)
