@@ -84,6 +84,8 @@ internal static class ServeHost
         services.AddSingleton<SnapshotPublisher>();
         services.AddSingleton(sp => new ServePlugins(settings.PluginsFolder, sp.GetRequiredService<IAlertPublisher>()));
         services.AddSingleton<IOperationObserver>(sp => sp.GetRequiredService<RetailConnectionOptimizer>());
+        services.AddSingleton(ResilienceSettings.Load(configuration));
+        services.AddSingleton<ResilienceComponent>();
         services.AddServeComponents();
         services.AddServeOperations();
         services.AddSingleton<TradingSystemManager>();
@@ -124,6 +126,7 @@ internal static class ServeHost
         StreamApi.Map(app);
         MetricsApi.Map(app);
         EvolutionApi.Map(app, token);
+        ResilienceApi.Map(app);
         app.MapFallback("/api/{**path}", (string path) => ApiResults.NotFound($"no endpoint /api/{path}"));
     }
 }

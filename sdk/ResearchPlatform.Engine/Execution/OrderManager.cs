@@ -28,6 +28,7 @@ internal sealed class OrderManager
     private readonly Lock _gate = new();
     private readonly List<IllegalTransition> _illegal = [];
     private OrderValidator? _validator;
+    private volatile string? _suspended;
     private long _sequence;
     private long _clientSequence;
     private long _submitted, _denied, _placeCalls, _exhausted, _resolvedByQuery, _resubmitted;
@@ -68,6 +69,19 @@ internal sealed class OrderManager
 
     public ManagedOrder? Find(string clientOrderId) => _store.Find(clientOrderId);
 
+    /// <summary>Why new orders are refused (disaster mode), or null while they are accepted.</summary>
+    public string? SuspendedReason => _suspended;
+
+    /// <summary>From now on every new order is denied (journaled, never sent) with <paramref name="reason"/>; cancels still go out.</summary>
+    public void SuspendNewOrders(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        _suspended = reason;
+    }
+
+    /// <summary>New orders are accepted again.</summary>
+    public void ResumeNewOrders() => _suspended = null;
+
     /// <summary>Execution quality of one order.</summary>
     public ExecutionQuality Quality(string clientOrderId) =>
         ExecutionQualityCalculator.Compute(_store.Find(clientOrderId) ?? throw new KeyNotFoundException($"order {clientOrderId}: unknown"), _options.Quality);
@@ -101,6 +115,11 @@ internal sealed class OrderManager
         if (validation.Order is { } valid && _risk?.Evaluate(valid, arrival, position) is { Approved: false } verdict)
         {
             reason = $"order {clientId}: rule risk: {verdict.Reason}";
+        }
+
+        if (validation.Violation is null && _suspended is { } suspended)
+        {
+            reason = $"order {clientId}: rule suspended: new orders refused: {suspended}";
         }
 
         var entry = NewEntry(reason is null ? JournalEntryKind.Submitted : JournalEntryKind.Denied, clientId) with

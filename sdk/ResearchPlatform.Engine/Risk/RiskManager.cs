@@ -17,6 +17,7 @@ internal sealed class RiskManager
     private readonly CircuitBreaker[] _breakers;
     private readonly RiskMetricsTracker _tracker;
     private readonly List<RiskLevelChanged> _levelChanges = [];
+    private readonly Dictionary<string, RiskLevel> _floors = new(StringComparer.Ordinal);
 
     public RiskManager(RiskGenome genome, TimeProvider time, RiskManagerOptions? options = null)
         : this(genome, time, CircuitBreakerRules.Create(genome), options)
@@ -116,6 +117,24 @@ internal sealed class RiskManager
         return change;
     }
 
+    /// <summary>
+    /// Raises the level to at least <paramref name="level"/> for as long as <paramref name="source"/> holds it (e.g. the
+    /// resilience manager after an escalation); the level is the highest of the breakers' level and every floor.
+    /// Returns the level change it caused, if any.
+    /// </summary>
+    public RiskLevelChanged? RaiseFloor(string source, RiskLevel level)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        _floors[source] = level;
+        return ApplyFloorChange();
+    }
+
+    /// <summary>Releases the floor <paramref name="source"/> held; returns the level change it caused, if any.</summary>
+    public RiskLevelChanged? ReleaseFloor(string source) => _floors.Remove(source) ? ApplyFloorChange() : null;
+
+    /// <summary>The floors currently held, by source.</summary>
+    public IReadOnlyDictionary<string, RiskLevel> Floors => _floors;
+
     /// <summary>Approve, resize or reject one order under the current level, limits and trade rate.</summary>
     public TradeRiskVerdict EvaluateTradeRisk(OrderIntent order, TradeRiskContext context)
     {
@@ -124,6 +143,17 @@ internal sealed class RiskManager
         var trades = _tracker.TradesLastHour(_time.GetUtcNow());
         var rateBlocked = trades >= Genome.MaxTradesPerHour || IsActive(CircuitBreakerRules.TradeRate);
         return TradeRiskEvaluator.Evaluate(order, context, Genome, Level, trades, rateBlocked);
+    }
+
+    private RiskLevelChanged? ApplyFloorChange()
+    {
+        var change = ApplyLevel([], _time.GetUtcNow());
+        if (change is not null)
+        {
+            Alerts.Publish(RiskAlerts.LevelChange(change, AlertScope));
+        }
+
+        return change;
     }
 
     private void Publish(List<BreakerEvent> events, RiskLevelChanged? change)
@@ -145,6 +175,11 @@ internal sealed class RiskManager
     private RiskLevelChanged? ApplyLevel(IReadOnlyList<BreakerEvent> events, DateTimeOffset now)
     {
         var level = RiskLevelPolicy.Derive(_breakers.Where(b => b.IsActive).Select(b => b.Rule.Severity));
+        foreach (var floor in _floors.Values)
+        {
+            level = floor > level ? floor : level;
+        }
+
         if (level == Level)
         {
             return null;

@@ -30,7 +30,7 @@ public sealed class ServeProcessTests
             using var after = JsonDocument.Parse(await http.GetStringAsync("/api/health"));
             using var unknown = await Authorized(http, token, "/api/strategies/nope/stop", "");
 
-            Assert.Equal(12, health.RootElement.GetProperty("components").GetArrayLength());
+            Assert.Equal(13, health.RootElement.GetProperty("components").GetArrayLength());
             Assert.Equal(0.8, health.RootElement.GetProperty("threshold").GetDouble());
             Assert.Equal("paper", health.RootElement.GetProperty("mode").GetString());
             if (!OperatingSystem.IsWindows())
@@ -55,7 +55,7 @@ public sealed class ServeProcessTests
             Assert.Equal(0, exit);
             var stops = serve.Stderr.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Match(l, @"stopped (\w+) \(")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
             Assert.Equal(
-                ["alerting", "monitoring", "decision_engine", "paper_engine", "strategy_pool", "order_manager", "position_sizer", "risk_manager", "fear_greed", "market_data", "exchange", "connections"],
+                ["alerting", "monitoring", "resilience", "decision_engine", "paper_engine", "strategy_pool", "order_manager", "position_sizer", "risk_manager", "fear_greed", "market_data", "exchange", "connections"],
                 stops);
             Assert.Contains("rp serve: stopped", serve.Stderr, StringComparison.Ordinal);
         }

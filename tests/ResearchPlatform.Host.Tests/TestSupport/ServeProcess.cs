@@ -12,7 +12,7 @@ internal sealed partial class ServeProcess : IDisposable
     private readonly List<string> _stderr = [];
     private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServeProcess(string workspace, string[] args)
+    private ServeProcess(string workspace, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rp.dll"));
@@ -26,6 +26,11 @@ internal sealed partial class ServeProcess : IDisposable
 
         psi.Environment["RP_WORKSPACE"] = workspace;
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet rp.dll serve");
         _process.OutputDataReceived += (_, e) => OnLine(_stdout, e.Data, parseUrl: true);
         _process.ErrorDataReceived += (_, e) => OnLine(_stderr, e.Data, parseUrl: false);
@@ -39,9 +44,12 @@ internal sealed partial class ServeProcess : IDisposable
 
     public string Stderr => Joined(_stderr);
 
-    public static async Task<(ServeProcess Process, Uri Url)> StartAsync(string workspace, params string[] args)
+    public static Task<(ServeProcess Process, Uri Url)> StartAsync(string workspace, params string[] args) => StartAsync(workspace, null, args);
+
+    /// <summary>Starts with extra environment variables (test-only switches).</summary>
+    public static async Task<(ServeProcess Process, Uri Url)> StartAsync(string workspace, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var p = new ServeProcess(workspace, args);
+        var p = new ServeProcess(workspace, args, environment);
         try
         {
             var url = await p._url.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -66,6 +74,13 @@ internal sealed partial class ServeProcess : IDisposable
         await _process.WaitForExitAsync(cts.Token);
         _process.WaitForExit(); // drains the asynchronous readers
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs (a crash).</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
     }
 
     public void Dispose()

@@ -67,6 +67,7 @@ internal static class ServeComponents
             sp.GetRequiredService<IAlertQuery>().Stored += a => hub.Publish("alert", a);
             return Task.FromResult(ComponentHealth.Connected with { Reason = "alerts kept in memory (recent 1000)" });
         }));
+        Add(services, sp => sp.GetRequiredService<ResilienceComponent>());
         return services;
     }
 

@@ -29,4 +29,7 @@ internal sealed record ServeSettings
     public string DatabasePath => Path.Combine(WorkspaceRoot, Cli.Workspace.DatabaseFileName);
 
     public string JournalFolder => Path.Combine(WorkspaceRoot, "serve", "journal");
+
+    /// <summary>The state snapshot of the paper session (written atomically; read at start to restore).</summary>
+    public string SnapshotPath => Path.Combine(WorkspaceRoot, "serve", "state.json");
 }

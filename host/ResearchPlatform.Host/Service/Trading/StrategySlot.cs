@@ -16,7 +16,13 @@ internal sealed class StrategySlot(PaperStrategy strategy, string pluginSource)
 
     public CapturingJournal? Journal { get; set; }
 
+    /// <summary>The catch-up journal of a restored session (inside <see cref="Journal"/>), null for a new session.</summary>
+    public CatchUpOrderJournal? CatchUp { get; set; }
+
     public bool Running { get; set; } = true;
+
+    /// <summary>The last bar this strategy processed (-1 = none): a replay restarted after a fault skips it for this bar.</summary>
+    public int LastBar { get; set; } = -1;
 
     /// <summary>Equity after each replayed bar (same length as the runtime's curve).</summary>
     public List<double> Equity { get; } = [];

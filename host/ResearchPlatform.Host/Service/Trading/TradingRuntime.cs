@@ -5,6 +5,7 @@ using ResearchPlatform.Engine.Data;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Execution.Simulated;
 using ResearchPlatform.Engine.Paper;
+using ResearchPlatform.Engine.Resilience.Snapshots;
 using ResearchPlatform.Engine.Risk;
 using ResearchPlatform.Engine.Risk.Sizing;
 using ResearchPlatform.Host.Lifecycle;
@@ -25,8 +26,7 @@ namespace ResearchPlatform.Host.Service.Trading;
 internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, TimeProvider time, IAlertPublisher alerts, ILogger<TradingRuntime> log) : IDisposable
 {
     private readonly List<StrategySlot> _slots = [];
-    private CancellationTokenSource? _loopCts;
-    private Task? _loop;
+    private List<string> _snapshotMismatches = [];
 
     public ServeSettings Settings => settings;
 
@@ -60,6 +60,27 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public bool Finished { get; private set; }
 
     public string? HaltReason { get; private set; }
+
+    /// <summary>The session id (journal file prefix); a restored session keeps the id of the one it continues.</summary>
+    public string? Session { get; private set; }
+
+    /// <summary>The snapshot this run was restored from (null for a new session).</summary>
+    public StateSnapshot? RestoredFrom { get; private set; }
+
+    /// <summary>The restore's outcome once the re-run caught up with the journals and reconciled (null before).</summary>
+    public RestoreReport? Restore { get; private set; }
+
+    /// <summary>True while a restored session re-runs its stored bars (not paced; snapshots are not written).</summary>
+    public bool Restoring => RestoredFrom is not null && Restore is null;
+
+    /// <summary>True once the runners exist: the replay loop (<see cref="RunReplayAsync"/>) can run.</summary>
+    public bool ReplayReady { get; private set; }
+
+    /// <summary>While this answers true the replay waits before its next bar (disaster mode).</summary>
+    public Func<bool>? Paused { get; set; }
+
+    /// <summary>Called before each bar is processed, outside the gate (test-only outage switch).</summary>
+    public Action<int>? BeforeBar { get; set; }
 
     /// <summary>Raised after each replayed bar, outside the gate (decisions, order events).</summary>
     public event Action<int, IReadOnlyList<(StrategySlot Slot, string ClientOrderId)>>? BarProcessed;
@@ -131,7 +152,11 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             : ComponentHealth.Connected with { Reason = $"{_slots.Count} strategies" };
     }
 
-    /// <summary>Creates the runners and starts the background replay.</summary>
+    /// <summary>
+    /// Creates the runners (the replay loop itself is <see cref="RunReplayAsync"/>, run by the resilience manager). When
+    /// the workspace holds a snapshot of a session over the same bars and strategies, that session is restored: its
+    /// journals are reopened in catch-up mode and the loop re-runs the stored bars before it continues.
+    /// </summary>
     public async Task<ComponentHealth> StartReplayAsync(CancellationToken ct)
     {
         if (Bars is null)
@@ -144,43 +169,35 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             return ComponentHealth.Failed("no strategies to run");
         }
 
+        var restore = ServeSnapshots.FindRestorable(new SnapshotStore(settings.SnapshotPath), Bars, settings, _slots, log);
+        Session = restore?.Session ?? time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
         var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome() };
-        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         for (var s = 0; s < _slots.Count; s++)
         {
             var slot = _slots[s];
-            var file = new FileOrderJournal(Path.Combine(settings.JournalFolder, $"{stamp}-{slot.Id}.jsonl"), fsync: false);
-            slot.Journal = new CapturingJournal(file, slot.Id);
+            var file = new FileOrderJournal(Path.Combine(settings.JournalFolder, $"{Session}-{slot.Id}.jsonl"), fsync: false);
+            slot.CatchUp = restore is null ? null : new CatchUpOrderJournal(file);
+            slot.Journal = new CapturingJournal(slot.CatchUp ?? (IOrderJournal)file, slot.Id);
             slot.Runner = await PaperStrategyRunner.CreateAsync(slot.Strategy, Bars, options, slot.Journal, string.Create(CultureInfo.InvariantCulture, $"S{s + 1}"), ct);
+            slot.Running = restore?.Strategies[s].Running ?? slot.Running;
         }
 
+        RestoredFrom = restore;
         Peak = DayStartEquity = InitialEquity;
-        _loopCts = new CancellationTokenSource();
-        var token = _loopCts.Token;
-        _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+        ReplayReady = true;
+        if (restore is null)
+        {
+            new SnapshotStore(settings.SnapshotPath).Write(ServeSnapshots.Capture(this, "started", time.GetUtcNow()));
+        }
+
         var pace = settings.ReplaySpeed is { } m ? $"{m.ToString(CultureInfo.InvariantCulture)}x real time" : "max speed";
-        return ComponentHealth.Connected with { Reason = $"replaying {Bars.Count} bars at {pace}" };
+        var what = restore is null ? $"session {Session}" : $"restoring session {Session} from its snapshot at bar {restore.Bar}";
+        return ComponentHealth.Connected with { Reason = $"replaying {Bars.Count} bars at {pace}; {what}" };
     }
 
-    /// <summary>Stops the replay loop and flushes and closes every journal.</summary>
+    /// <summary>Flushes and closes every journal (the resilience component stopped the replay loop before).</summary>
     public async Task StopReplayAsync(CancellationToken ct)
     {
-        if (_loopCts is not null)
-        {
-            await _loopCts.CancelAsync();
-        }
-
-        if (_loop is not null)
-        {
-            try
-            {
-                await _loop.WaitAsync(ct);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
         await Gate.WaitAsync(ct);
         try
         {
@@ -198,6 +215,39 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             Gate.Release();
         }
     }
+
+    /// <summary>Runs <paramref name="action"/> under <see cref="Gate"/> (order managers are not thread-safe against the loop).</summary>
+    public async Task UnderGateAsync(Func<Task> action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await Gate.WaitAsync(ct);
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Raises the portfolio risk manager's level to at least <paramref name="level"/> (a component escalated).</summary>
+    public Task RaiseRiskFloorAsync(string source, RiskLevel level, CancellationToken ct) => UnderGateAsync(
+        () =>
+        {
+            if (Risk?.RaiseFloor(source, level) is { } change)
+            {
+                RecordLevelChange(change, $"; raised by {source}");
+            }
+
+            if (log.IsEnabled(LogLevel.Warning))
+            {
+                log.LogWarning("risk level floor {Level} set by {Source} at bar {Bar} of {Count}; level now {Now}", level, source, BarIndex + 1, Bars?.Count ?? 0, Risk?.Level);
+            }
+
+            return Task.CompletedTask;
+        },
+        ct);
 
     /// <summary>Emergency stop: cancels every working order and halts the replay (no new orders).</summary>
     public async Task<int> HaltAsync(string reason, CancellationToken ct)
@@ -236,73 +286,108 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         return true;
     }
 
-    public void Dispose()
-    {
-        _loopCts?.Dispose();
-        Gate.Dispose();
-    }
+    public void Dispose() => Gate.Dispose();
 
-    private async Task RunAsync(CancellationToken ct)
+    /// <summary>
+    /// The replay loop, from the bar after the last one processed to the end: supervised, so after a fault it is
+    /// started again and continues (a bar some strategies already processed is not processed twice by them). A
+    /// restored session's stored bars are re-run unpaced; once every journal is caught up the restore is completed
+    /// (journal vs venue per client order id, reconciliation) before new bars are paced and traded.
+    /// </summary>
+    public async Task RunReplayAsync(CancellationToken ct)
     {
-        var bars = Bars!;
+        var bars = Bars;
+        if (bars is null || !ReplayReady)
+        {
+            return;
+        }
+
         var pace = settings.ReplaySpeed is { } m ? bars.Interval.Duration / m : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
-        try
+        var paced = 0;
+        for (var i = BarIndex + 1; i < bars.Count && HaltReason is null; i++)
         {
-            for (var i = 0; i < bars.Count && HaltReason is null; i++)
+            while (Paused?.Invoke() == true)
             {
-                var due = pace * (i + 1);
-                if (pace > TimeSpan.Zero && due > clock.Elapsed)
-                {
-                    await Task.Delay(due - clock.Elapsed, ct);
-                }
-                else if ((i & 255) == 0)
-                {
-                    await Task.Yield();
-                }
-
-                List<(StrategySlot, string)> touched;
-                await Gate.WaitAsync(ct);
-                try
-                {
-                    if (HaltReason is not null)
-                    {
-                        break;
-                    }
-
-                    await StepAsync(i, ct);
-                    touched = [.. _slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.DrainTouched().Select(id => (s, id)))];
-                }
-                finally
-                {
-                    Gate.Release();
-                }
-
-                BarProcessed?.Invoke(i, touched);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+                clock.Restart();
+                paced = 0;
             }
 
-            Finished = HaltReason is null;
+            if (!Restoring && pace > TimeSpan.Zero && pace * ++paced is var due && due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, ct);
+            }
+            else if ((i & 255) == 0)
+            {
+                await Task.Yield();
+            }
+
+            BeforeBar?.Invoke(i);
+            List<(StrategySlot, string)> touched;
+            await Gate.WaitAsync(ct);
+            try
+            {
+                if (HaltReason is not null)
+                {
+                    break;
+                }
+
+                await StepAsync(i, ct);
+                if (Restoring)
+                {
+                    await AdvanceRestoreAsync(i, ct);
+                }
+
+                touched = [.. _slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.DrainTouched().Select(id => (s, id)))];
+            }
+            finally
+            {
+                Gate.Release();
+            }
+
+            BarProcessed?.Invoke(i, touched);
+        }
+
+        if (!Finished && HaltReason is null && BarIndex == bars.Count - 1)
+        {
+            Finished = true;
             if (log.IsEnabled(LogLevel.Information))
             {
-                log.LogInformation("replay {State} at bar {Bar} of {Count}", Finished ? "finished" : "halted", BarIndex + 1, bars.Count);
+                log.LogInformation("replay finished at bar {Bar} of {Count}", BarIndex + 1, bars.Count);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    }
+
+    private async Task AdvanceRestoreAsync(int i, CancellationToken ct)
+    {
+        var snapshot = RestoredFrom!;
+        if (i == snapshot.Bar)
         {
+            _snapshotMismatches = ServeSnapshots.Compare(snapshot, this);
         }
-        catch (Exception ex)
+
+        var caughtUp = _slots.All(s => !s.Running || s.CatchUp is not { CatchingUp: true });
+        if ((i >= snapshot.Bar && caughtUp) || i == Bars!.Count - 1)
         {
-            log.LogError(ex, "replay failed at bar {Bar}", BarIndex + 1);
-            alerts.Publish(new Alert(AlertLevel.Critical, AlertCategory.Trading, "paper_engine:failed", "Paper replay failed", ex.Message, "paper_engine", new Dictionary<string, string>(), time.GetUtcNow()));
+            Restore = await ServeSnapshots.CompleteRestoreAsync(this, i, _snapshotMismatches, ct);
+            var ok = Restore.Problems.Count == 0;
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                log.LogInformation("{Summary}", Restore.Describe());
+            }
+
+            alerts.Publish(new Alert(ok ? AlertLevel.Informational : AlertLevel.Warning, AlertCategory.System, "resilience:restore", ok ? "Restored from snapshot" : "Restored with discrepancies", Restore.Describe(), "resilience", new Dictionary<string, string>(), time.GetUtcNow()));
         }
     }
 
     private async Task StepAsync(int i, CancellationToken ct)
     {
         var bars = Bars!;
-        foreach (var slot in _slots.Where(s => s.Runner is not null))
+        foreach (var slot in _slots.Where(s => s.Runner is not null && s.LastBar < i))
         {
             await slot.Runner!.OnBarAsync(i, trade: slot.Running, ct); // a stopped strategy still reads every bar: its generator needs them in order
+            slot.LastBar = i;
         }
 
         var close = bars.Close[i];
@@ -344,16 +429,21 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
 
         if (update.LevelChange is { } change)
         {
-            AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}"));
-            var level = change.To switch
-            {
-                RiskLevel.Emergency => AlertLevel.Emergency,
-                RiskLevel.Critical => AlertLevel.Critical,
-                RiskLevel.High => AlertLevel.Warning,
-                _ => AlertLevel.Informational,
-            };
-            alerts.Publish(new Alert(level, AlertCategory.Trading, "risk_level", $"Risk level {change.To.ToString().ToUpperInvariant()}", $"risk level {change.From} -> {change.To}; active breakers: {string.Join(", ", change.ActiveBreakers.Select(b => b.Name))}", "risk_manager", new Dictionary<string, string>(), time.GetUtcNow()));
+            RecordLevelChange(change, string.Empty);
         }
+    }
+
+    private void RecordLevelChange(RiskLevelChanged change, string cause)
+    {
+        AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}{cause}"));
+        var level = change.To switch
+        {
+            RiskLevel.Emergency => AlertLevel.Emergency,
+            RiskLevel.Critical => AlertLevel.Critical,
+            RiskLevel.High => AlertLevel.Warning,
+            _ => AlertLevel.Informational,
+        };
+        alerts.Publish(new Alert(level, AlertCategory.Trading, "risk_level", $"Risk level {change.To.ToString().ToUpperInvariant()}", $"risk level {change.From} -> {change.To}{cause}; active breakers: {string.Join(", ", change.ActiveBreakers.Select(b => b.Name))}", "risk_manager", new Dictionary<string, string>(), time.GetUtcNow()));
     }
 
     private void AddRiskEvent(RiskEventView e)

@@ -51,6 +51,14 @@ internal sealed class SimulatedVenue : IExchangeAdapter
 
     public string VenueId => "simulated";
 
+    /// <summary>Outage switch: while true every request fails with a timeout before it reaches the venue (nothing is applied, no fault is drawn).</summary>
+    public bool Unreachable { get; set; }
+
+    /// <summary>A health probe with no side effect (no latency drawn, no fault drawn): fails only while <see cref="Unreachable"/>.</summary>
+    public ValueTask PingAsync(CancellationToken cancellationToken) => Unreachable
+        ? ValueTask.FromException(new ExchangeException(ExchangeErrorKind.Timeout, "ping: venue unreachable (simulated outage)"))
+        : ValueTask.CompletedTask;
+
     /// <summary>How many place requests reached the matching engine per client order id (1 each when nothing was sent twice).</summary>
     public IReadOnlyDictionary<string, int> Placements
     {
@@ -352,6 +360,11 @@ internal sealed class SimulatedVenue : IExchangeAdapter
 
     private ValueTask<T> Run<T>(string what, bool isQuery, Func<T> body)
     {
+        if (Unreachable)
+        {
+            return ValueTask.FromException<T>(new ExchangeException(ExchangeErrorKind.Timeout, $"{what}: venue unreachable (simulated outage)"));
+        }
+
         try
         {
             lock (_gate)
