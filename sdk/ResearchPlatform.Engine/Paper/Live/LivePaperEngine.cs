@@ -54,11 +54,11 @@ internal static class LivePaperEngine
         var candles = new List<Candle>(market.History);
         var done = candles.Count(c => c.OpenTime >= market.FirstLiveOpen);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+        var queue = new LiveQueue();
         var pumps = new[]
         {
-            PumpAsync(venue.StreamExecutionEventsAsync(stop.Token), queue.Writer, stop.Token),
-            PumpAsync(venue.StreamMarketDataAsync([settings.Symbol], stop.Token), queue.Writer, stop.Token),
+            PumpAsync(venue.StreamExecutionEventsAsync(stop.Token), queue.Events.Writer, queue.Market.Writer, stop.Token),
+            PumpAsync(venue.StreamMarketDataAsync([settings.Symbol], stop.Token), queue.Market.Writer, queue.Market.Writer, stop.Token),
         };
         try
         {
@@ -68,14 +68,19 @@ internal static class LivePaperEngine
             }
 
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"live: {candles.Count} candles of history, {done} of {Describe(settings)} already traded; waiting for closed candles"));
-            await TradeAsync(venue, settings, runners, candles, done, queue.Reader, log, cancellationToken);
+            var firstLive = await TradeAsync(venue, settings, runners, candles, done, queue, log, cancellationToken) ?? market.FirstLiveOpen;
+            if (candles.Count == 0)
+            {
+                throw new PaperInputException($"{venue.VenueId} sent no candles of {settings.Symbol} {settings.Interval.Code}");
+            }
+
             var last = candles[^1];
             foreach (var r in runners)
             {
-                await r.CloseAsync(last.Close, last.OpenTime + settings.Interval.Duration, cancellationToken);
+                await r.CloseAsync(last.Close, cancellationToken);
             }
 
-            await SettleAsync(runners, queue.Reader, settings.SettleTimeout, cancellationToken);
+            await SettleAsync(runners, queue.Events.Reader, settings.SettleTimeout, cancellationToken);
             foreach (var r in runners)
             {
                 await r.Manager.ReconcileAsync(cancellationToken);
@@ -85,8 +90,8 @@ internal static class LivePaperEngine
             var series = Series(settings, candles);
             var results = runners.Select((r, i) => r.Result(last.Close, Backtesting.Annualization.BarsPerYear(series), checks[i])).ToList();
             clock.Stop();
-            var live = candles.Where(c => c.OpenTime >= market.FirstLiveOpen).ToList();
-            var from = live.Count > 0 ? live[0].OpenTime : market.FirstLiveOpen;
+            var live = candles.Where(c => c.OpenTime >= firstLive).ToList();
+            var from = live.Count > 0 ? live[0].OpenTime : firstLive;
             return new PaperSessionResult(sessionId, settings.Symbol, settings.Interval.Code, from, last.OpenTime + settings.Interval.Duration, live.Count, clock.Elapsed, results);
         }
         finally
@@ -96,8 +101,13 @@ internal static class LivePaperEngine
         }
     }
 
-    private static async Task TradeAsync(IExchangeAdapter venue, LivePaperSettings settings, List<LiveStrategyRunner> runners, List<Candle> candles, int done, ChannelReader<object> queue, Action<string>? log, CancellationToken cancellationToken)
+    /// <summary>Trades until the bars or the duration are done; returns the open time of the first live candle (fresh sessions).</summary>
+    private static async Task<DateTimeOffset?> TradeAsync(IExchangeAdapter venue, LivePaperSettings settings, List<LiveStrategyRunner> runners, List<Candle> candles, int done, LiveQueue queue, Action<string>? log, CancellationToken cancellationToken)
     {
+        // A fresh session starts with the first candle the stream delivers; candles that closed between the history
+        // request and that one (a slow start) are history, not session bars.
+        DateTimeOffset? firstLive = settings.FirstLiveOpen is null ? null : settings.FirstLiveOpen;
+        var live = settings.FirstLiveOpen is not null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (settings.Duration is { } d)
         {
@@ -106,45 +116,81 @@ internal static class LivePaperEngine
 
         while (settings.Bars <= 0 || done < settings.Bars)
         {
-            object item;
-            try
+            // Venue events first: a strategy decides on the fills that arrived before its candle closed.
+            while (queue.Events.Reader.TryRead(out var e))
             {
-                item = await queue.ReadAsync(deadline.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                log?.Invoke("live: --duration reached");
-                return;
+                Route(runners, e, log);
             }
 
-            switch (item)
+            if (!queue.Market.Reader.TryRead(out var item))
             {
-                case ExecutionEvent e:
-                    Route(runners, e, log);
-                    break;
-                case CandleClosed { Candle: var c } when candles.Count == 0 || c.OpenTime > candles[^1].OpenTime:
-                    foreach (var bar in await NewCandlesAsync(venue, settings, candles, c, cancellationToken))
-                    {
-                        candles.Add(bar);
-                        done++;
-                        var series = Series(settings, candles);
-                        var last = settings.Bars > 0 && done >= settings.Bars;
-                        foreach (var r in runners)
-                        {
-                            await r.OnBarAsync(series, last, cancellationToken);
-                        }
+                if (!await queue.WaitAsync(deadline.Token))
+                {
+                    log?.Invoke(cancellationToken.IsCancellationRequested ? "live: canceled" : "live: --duration reached");
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return firstLive;
+                }
 
-                        log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                            $"bar {done}{(settings.Bars > 0 ? "/" + settings.Bars.ToString(CultureInfo.InvariantCulture) : "")} {bar.OpenTime:yyyy-MM-dd HH:mm} close {bar.Close}: position {string.Join(", ", runners.Select(r => r.Manager.Positions.QuantityOf(settings.Symbol).ToString(CultureInfo.InvariantCulture)))}, orders {runners.Sum(r => r.Manager.Orders.Count)}"));
-                        if (last)
-                        {
-                            return;
-                        }
-                    }
+                continue;
+            }
 
-                    break;
+            if (item is Exception failed)
+            {
+                throw new InvalidOperationException("venue stream failed: " + failed.Message, failed);
+            }
+
+            if (item is not CandleClosed { Candle: var c } || (candles.Count > 0 && c.OpenTime <= candles[^1].OpenTime))
+            {
+                continue;
+            }
+
+            // A candle that arrives with others (a gap filled by REST, a burst after a stall) only extends the history:
+            // the strategies trade on the newest closed candle, never on stale ones.
+            var batch = await NewCandlesAsync(venue, settings, candles, c, cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                candles.Add(batch[i]);
+                if (!live && i < batch.Count - 1)
+                {
+                    continue;
+                }
+
+                if (!live)
+                {
+                    live = true;
+                    firstLive = batch[i].OpenTime;
+                    settings.FirstLiveCandle?.Invoke(batch[i].OpenTime);
+                }
+
+                done++;
+                var last = settings.Bars > 0 && done >= settings.Bars;
+                if (i < batch.Count - 1 && !last)
+                {
+                    continue;
+                }
+
+                await OnBarAsync(settings, runners, candles, done, batch.Count - 1, last, log, cancellationToken);
+                if (last)
+                {
+                    return firstLive;
+                }
             }
         }
+
+        return firstLive;
+    }
+
+    private static async Task OnBarAsync(LivePaperSettings settings, List<LiveStrategyRunner> runners, List<Candle> candles, int done, int skipped, bool last, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var series = Series(settings, candles);
+        foreach (var r in runners)
+        {
+            await r.OnBarAsync(series, last, cancellationToken);
+        }
+
+        var bar = candles[^1];
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"bar {done}{(settings.Bars > 0 ? "/" + settings.Bars.ToString(CultureInfo.InvariantCulture) : "")} {bar.OpenTime:yyyy-MM-dd HH:mm} close {bar.Close}{(skipped > 0 ? $" ({skipped} earlier candles caught up)" : "")}: position {string.Join(", ", runners.Select(r => r.Manager.Positions.QuantityOf(settings.Symbol).ToString(CultureInfo.InvariantCulture)))}, orders {runners.Sum(r => r.Manager.Orders.Count)}"));
     }
 
     /// <summary>The closed candle, preceded by any the stream skipped (a reconnect gap), fetched by REST.</summary>
@@ -159,7 +205,7 @@ internal static class LivePaperEngine
         return [.. missing.Where(c => c.OpenTime > candles[^1].OpenTime && c.OpenTime < closed.OpenTime), closed];
     }
 
-    private static async Task SettleAsync(List<LiveStrategyRunner> runners, ChannelReader<object> queue, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task SettleAsync(List<LiveStrategyRunner> runners, ChannelReader<ExecutionEvent> queue, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -167,19 +213,13 @@ internal static class LivePaperEngine
         {
             while (!runners.All(r => r.AllTerminal))
             {
-                if (await queue.ReadAsync(deadline.Token) is ExecutionEvent e)
-                {
-                    Route(runners, e, null);
-                }
+                Route(runners, await queue.ReadAsync(deadline.Token), null);
             }
 
             // Events already queued (e.g. a fill published with the last status) are applied too.
-            while (queue.TryRead(out var item))
+            while (queue.TryRead(out var e))
             {
-                if (item is ExecutionEvent e)
-                {
-                    Route(runners, e, null);
-                }
+                Route(runners, e, null);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -199,8 +239,7 @@ internal static class LivePaperEngine
         runner.Apply(e);
     }
 
-    private static async Task PumpAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<object> writer, CancellationToken cancellationToken)
-        where T : class
+    private static async Task PumpAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, ChannelWriter<object> failures, CancellationToken cancellationToken)
     {
         try
         {
@@ -212,6 +251,12 @@ internal static class LivePaperEngine
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+#pragma warning disable CA1031 // any failure of a stream must stop the trading loop, which rethrows it
+        catch (Exception e)
+        {
+            failures.TryWrite(e);
+        }
+#pragma warning restore CA1031
     }
 
     private static BarSeries Series(LivePaperSettings settings, List<Candle> candles)

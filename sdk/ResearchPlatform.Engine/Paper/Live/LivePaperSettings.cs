@@ -22,6 +22,9 @@ internal sealed record LivePaperSettings
     /// <summary>Open time of the session's first live candle when resuming (candles from it on count as traded).</summary>
     public DateTimeOffset? FirstLiveOpen { get; init; }
 
+    /// <summary>Called once with the open time of a fresh session's first live candle (to store it for a resume).</summary>
+    public Action<DateTimeOffset>? FirstLiveCandle { get; init; }
+
     /// <summary>How long to wait for the venue's final fills after the closing orders before reconciling.</summary>
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

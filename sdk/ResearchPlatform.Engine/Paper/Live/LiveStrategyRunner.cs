@@ -113,20 +113,21 @@ internal sealed class LiveStrategyRunner
         _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_symbol, quantity, close)]), MarketState.Unknown);
         if (target != _lastTarget && !last)
         {
-            await _rebalancer.RebalanceAsync(_symbol, target, (decimal)close, equity, closeTime, CancelWorkingAsync, cancellationToken);
+            // Decision time on the order manager's clock (the venue's candle times need not be wall-clock times).
+            await _rebalancer.RebalanceAsync(_symbol, target, (decimal)close, equity, TimeProvider.System.GetUtcNow(), CancelWorkingAsync, cancellationToken);
         }
 
         _lastTarget = target;
     }
 
     /// <summary>End of the session: cancels working orders and closes the position with a reduce-only market order.</summary>
-    public async ValueTask CloseAsync(decimal price, DateTimeOffset time, CancellationToken cancellationToken)
+    public async ValueTask CloseAsync(decimal price, CancellationToken cancellationToken)
     {
         await CancelWorkingAsync(cancellationToken);
         var position = Manager.Positions.QuantityOf(_symbol);
         if (_options.CloseAtEnd && position != 0)
         {
-            await Manager.SubmitAsync(new OrderRequest(_symbol, position > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, Math.Abs(position), price, time, ReduceOnly: true), cancellationToken);
+            await Manager.SubmitAsync(new OrderRequest(_symbol, position > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, Math.Abs(position), price, TimeProvider.System.GetUtcNow(), ReduceOnly: true), cancellationToken);
         }
     }
 

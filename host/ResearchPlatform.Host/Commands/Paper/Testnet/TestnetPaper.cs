@@ -52,6 +52,7 @@ internal static class TestnetPaper
         using var db = OpenDatabase(parse, common);
         var store = new PaperSessionStore(db, TimeProvider.System);
         store.Begin(sessionId, "testnet", coin, interval.Code, source.ToString(), market.FirstLiveOpen, market.FirstLiveOpen + (interval.Duration * Math.Max(bars, 1)), bars, strategies, options);
+        settings = settings with { FirstLiveCandle = open => store.UpdateWindow(sessionId, open, open + (interval.Duration * Math.Max(bars, 1))) };
         output.Info($"paper testnet: session {sessionId} on {url} ({network}), {strategies.Count} strateg{(strategies.Count == 1 ? "y" : "ies")}, {coin} {interval.Code}, {(bars > 0 ? bars.ToString(CultureInfo.InvariantCulture) + " bars" : "for " + duration)}");
         return await TradeAsync(sessionId, adapter, market, settings, strategies, options, store, source, parse.GetValue(o.Json), output, ct);
     }
