@@ -75,15 +75,21 @@ internal static class LivePaperEngine
             }
 
             var last = candles[^1];
-            foreach (var r in runners)
-            {
-                await r.CloseAsync(last.Close, cancellationToken);
-            }
-
+            // Orders still working (a fill delayed by a reconnect) settle before the position is closed; a close that
+            // does not fill (IOC outside the price, retries exhausted) is retried once after reconciliation.
             await SettleAsync(runners, queue.Events.Reader, settings.SettleTimeout, cancellationToken);
-            foreach (var r in runners)
+            for (var attempt = 0; attempt < 2 && (attempt == 0 || runners.Any(r => r.Manager.Positions.QuantityOf(settings.Symbol) != 0)); attempt++)
             {
-                await r.Manager.ReconcileAsync(cancellationToken);
+                foreach (var r in runners)
+                {
+                    await r.CloseAsync(last.Close, cancellationToken);
+                }
+
+                await SettleAsync(runners, queue.Events.Reader, settings.SettleTimeout, cancellationToken);
+                foreach (var r in runners)
+                {
+                    await r.Manager.ReconcileAsync(cancellationToken);
+                }
             }
 
             var checks = await LiveVenueCheck.CompareAsync(venue, runners, settings.Symbol, market.StartPosition, last.Close, cancellationToken);
