@@ -57,6 +57,7 @@ internal sealed class PaperStrategyRunner
                 Seed = options.Seed,
                 StartingCash = options.InitialCash,
                 FundingRate = options.FundingRatePerHour,
+                FundingRates = options.FundingRates?.ToDictionary(f => f.Time, f => f.Rate),
             },
             _clock);
         _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);

@@ -51,6 +51,8 @@ internal sealed class PaperCliOptions
 
     public Option<decimal> FundingRate { get; } = new("--funding-rate") { Description = "Perp funding rate per hour paid by longs (e.g. 0.0000125 = 0.01 % per 8 h); default 0", DefaultValueFactory = _ => 0m };
 
+    public Option<string?> Funding { get; } = new("--funding") { Description = "Funding rates from data: a Hyperliquid fundingHistory JSON or a CSV time,rate file (hourly; applied by the simulated venue, reported as funding)" };
+
     public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
 
     public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve)" };
@@ -67,5 +69,5 @@ internal sealed class PaperCliOptions
         .AcceptOnlyFromAmong("testnet", "mainnet");
 
     public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
-        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network];
+        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding];
 }

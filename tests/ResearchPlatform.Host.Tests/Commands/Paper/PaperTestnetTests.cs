@@ -28,7 +28,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         await using var venue = await StartVenueAsync(FaultProfile.None);
         var ws = dir.File("ws");
 
-        var (exit, stdout, stderr) = await RpSession.RunAsync(ws, Args(venue, KeyFile(dir), "12"));
+        var (exit, stdout, stderr) = await RpSession.RunAsync(ws, Args(venue, KeyFile(dir), "8"));
 
         output.WriteLine(stderr);
         Assert.True(exit == 0, stderr);
@@ -40,7 +40,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         Assert.Equal(0, venue.BadSignatures);
         Assert.Equal(0, venue.BadNonces);
         var session = report.RootElement.GetProperty("session_id").GetString()!;
-        await AssertVenueEqualsJournalAsync(venue, ws, session);
+        await AssertVenueEqualsJournalAsync(venue, ws, session, report.RootElement);
         var (listExit, listOut, _) = await RpSession.RunAsync(ws, "orders", "list", "--session", session, "--json");
         Assert.Equal(0, listExit);
         Assert.Equal(Journal(ws, session).Submitted.Count, JsonNode.Parse(listOut)!.AsArray().Count);
@@ -53,7 +53,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         await using var venue = await StartVenueAsync(FaultProfile.None);
         var ws = dir.File("ws");
         var key = KeyFile(dir);
-        var run = RpSession.Start(ws, Args(venue, key, "24"));
+        var run = RpSession.Start(ws, Args(venue, key, "16"));
         var journal = await WaitForSubmittedAsync(ws, run, 3);
         run.Kill();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -68,7 +68,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         var reconciliation = report.RootElement.GetProperty("strategies")[0].GetProperty("reconciliation");
         Assert.True(reconciliation.GetProperty("agrees").GetBoolean(), reconciliation.GetRawText());
         Assert.True(Journal(ws, session).Submitted.Count >= atKill);
-        await AssertVenueEqualsJournalAsync(venue, ws, session);
+        await AssertVenueEqualsJournalAsync(venue, ws, session, report.RootElement);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         await using var venue = await StartVenueAsync(faults);
         var ws = dir.File("ws");
 
-        var (exit, stdout, stderr) = await RpSession.RunAsync(ws, Args(venue, KeyFile(dir), "14"));
+        var (exit, stdout, stderr) = await RpSession.RunAsync(ws, Args(venue, KeyFile(dir), "10"));
 
         output.WriteLine($"{venue.InjectedFaults} injected faults, {venue.DroppedWebSockets} dropped sockets\n{stderr}");
         Assert.True(exit == 0, stderr);
@@ -90,7 +90,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         var session = report.RootElement.GetProperty("session_id").GetString()!;
         var (_, listOut, _) = await RpSession.RunAsync(ws, "orders", "list", "--session", session, "--json");
         Assert.All(JsonNode.Parse(listOut)!.AsArray(), o => Assert.Contains(o!["state"]!.GetValue<string>(), new[] { "Filled", "Canceled", "Rejected", "Expired" }));
-        await AssertVenueEqualsJournalAsync(venue, ws, session);
+        await AssertVenueEqualsJournalAsync(venue, ws, session, report.RootElement);
     }
 
     [Fact]
@@ -134,8 +134,11 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         return path;
     }
 
-    /// <summary>Every journaled order once, and the venue's fills per cloid equal the journal's; no venue fill of an unknown order; position flat.</summary>
-    private static async Task AssertVenueEqualsJournalAsync(LocalVenue venue, string ws, string session)
+    /// <summary>
+    /// Every journaled order once, the venue's fills per cloid equal the journal's, no venue fill of an unknown order,
+    /// and the venue's position is the report's journal position (flat unless a residue below the $10 minimum stayed).
+    /// </summary>
+    private static async Task AssertVenueEqualsJournalAsync(LocalVenue venue, string ws, string session, JsonElement report)
     {
         var journal = Journal(ws, session);
         Assert.Equal(journal.Submitted.Count, journal.Submitted.Distinct().Count());
@@ -150,7 +153,9 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
             Assert.Equal(journal.Filled.GetValueOrDefault(id), byCloid.GetValueOrDefault(cloid));
         }
 
-        Assert.Equal(0m, venue.PositionOf(Address, "BTC"));
+        var position = report.GetProperty("strategies")[0].GetProperty("reconciliation").GetProperty("journal_position").GetDecimal();
+        Assert.Equal(position, venue.PositionOf(Address, "BTC"));
+        Assert.True(Math.Abs(position) * venue.Options.Assets[0].StartPrice * 1.2m < 10m, $"position {position} left open");
     }
 
     private static (List<string> Submitted, Dictionary<string, decimal> Filled) Journal(string ws, string session)
