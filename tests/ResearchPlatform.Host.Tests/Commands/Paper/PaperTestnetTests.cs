@@ -32,6 +32,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
 
         output.WriteLine(stderr);
         Assert.True(exit == 0, stderr);
+        Assert.True(stdout.Length > 0, "no report on stdout: " + stderr);
         using var report = JsonDocument.Parse(stdout);
         var strategy = report.RootElement.GetProperty("strategies")[0];
         var reconciliation = strategy.GetProperty("reconciliation");
@@ -64,6 +65,7 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
 
         output.WriteLine($"{atKill} orders journaled at the kill\n{stderr}");
         Assert.True(exit == 0, stderr);
+        Assert.True(stdout.Length > 0, "no report on stdout: " + stderr);
         using var report = JsonDocument.Parse(stdout);
         var reconciliation = report.RootElement.GetProperty("strategies")[0].GetProperty("reconciliation");
         Assert.True(reconciliation.GetProperty("agrees").GetBoolean(), reconciliation.GetRawText());
@@ -83,12 +85,14 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
 
         output.WriteLine($"{venue.InjectedFaults} injected faults, {venue.DroppedWebSockets} dropped sockets\n{stderr}");
         Assert.True(exit == 0, stderr);
+        Assert.True(stdout.Length > 0, "no report on stdout: " + stderr);
         using var report = JsonDocument.Parse(stdout);
         var reconciliation = report.RootElement.GetProperty("strategies")[0].GetProperty("reconciliation");
         Assert.True(reconciliation.GetProperty("agrees").GetBoolean(), reconciliation.GetRawText());
         Assert.True(venue.InjectedFaults > 0 && venue.DroppedWebSockets > 0, "faults were injected");
         var session = report.RootElement.GetProperty("session_id").GetString()!;
-        var (_, listOut, _) = await RpSession.RunAsync(ws, "orders", "list", "--session", session, "--json");
+        var (listExit, listOut, listErr) = await RpSession.RunAsync(ws, "orders", "list", "--session", session, "--json");
+        Assert.True(listExit == 0, listErr);
         Assert.All(JsonNode.Parse(listOut)!.AsArray(), o => Assert.Contains(o!["state"]!.GetValue<string>(), new[] { "Filled", "Canceled", "Rejected", "Expired" }));
         await AssertVenueEqualsJournalAsync(venue, ws, session, report.RootElement);
     }
