@@ -37,8 +37,13 @@ internal sealed class PriceFeed
     {
         if (_replay.TryGetValue(coin, out var queue) && queue.TryDequeue(out var replayed))
         {
-            _last[coin] = replayed.Close;
-            return replayed with { Symbol = coin, OpenTime = openTime };
+            // Replayed prices are rounded to valid order prices like the walk's; the volume keeps the walk's floor so
+            // the participation cap does not bind for test-sized orders.
+            var c = Round(coin, replayed.Close);
+            var o = Round(coin, replayed.Open);
+            _last[coin] = c;
+            return new SdkCandle(coin, openTime, o, Math.Max(Round(coin, replayed.High), Math.Max(o, c)), Math.Min(Round(coin, replayed.Low), Math.Min(o, c)), c,
+                Math.Max(replayed.Volume, Math.Round(100_000_000m / c, 4)));
         }
 
         var open = _last[coin];

@@ -55,6 +55,9 @@ internal sealed record PaperOptions
     /// <summary>Perp funding rate per hour (Hyperliquid pays hourly; 0.0000125 = its 0.01 % per 8 h baseline); 0 = none.</summary>
     public decimal FundingRatePerHour { get; init; }
 
+    /// <summary>Funding rates from data (per funding time, overriding <see cref="FundingRatePerHour"/> at those times); null = none.</summary>
+    public IReadOnlyList<FundingRatePoint>? FundingRates { get; init; }
+
     /// <summary>Every invalid field at once.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -92,6 +95,11 @@ internal sealed record PaperOptions
         if (Math.Abs(FundingRatePerHour) > 0.01m)
         {
             e.Add("funding_rate: |rate| must be <= 0.01 per hour");
+        }
+
+        if (FundingRates?.FirstOrDefault(f => Math.Abs(f.Rate) > 0.01m) is { } bad)
+        {
+            e.Add(string.Create(CultureInfo.InvariantCulture, $"funding_rates: |rate| at {bad.Time:O} must be <= 0.01 per hour"));
         }
 
         if (SpeedMultiplier is { } s && !(s > 0 && double.IsFinite(s)))

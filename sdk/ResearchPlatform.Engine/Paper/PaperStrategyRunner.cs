@@ -5,7 +5,6 @@ using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Execution.Simulated;
 using ResearchPlatform.Engine.Risk;
 using ResearchPlatform.Engine.Risk.Breakers;
-using ResearchPlatform.Engine.Risk.Regime;
 using ResearchPlatform.Engine.Risk.Sizing;
 using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Execution;
@@ -31,6 +30,7 @@ internal sealed class PaperStrategyRunner
     private readonly RiskManager? _risk;
     private readonly PositionSizer? _sizer;
     private readonly PaperTradeTracker _tracker;
+    private readonly PaperRebalancer _rebalancer;
     private readonly double[] _equity;
     private readonly double[] _target = new double[1];
     private readonly List<RiskBacktestEvent> _riskEvents = [];
@@ -61,6 +61,7 @@ internal sealed class PaperStrategyRunner
                 Seed = options.Seed,
                 StartingCash = options.InitialCash,
                 FundingRate = options.FundingRatePerHour,
+                FundingRates = options.FundingRates?.ToDictionary(f => f.Time, f => f.Rate),
             },
             _clock);
         _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);
@@ -75,6 +76,8 @@ internal sealed class PaperStrategyRunner
         }
 
         _tracker = new PaperTradeTracker(strategy.Name);
+        _rebalancer = new PaperRebalancer(_manager, _gate, _risk, _sizer, options, options.LotSize,
+            (time, reason) => _riskEvents.Add(new RiskBacktestEvent(_lastBar, time, RiskEventKind.OrderRejected, _risk!.Level, _risk.Level, Active(), reason)));
         _equity = new double[bars.Count];
     }
 
@@ -199,51 +202,8 @@ internal sealed class PaperStrategyRunner
         };
     }
 
-    private async ValueTask RebalanceAsync(double target, decimal price, double equity, DateTimeOffset time, CancellationToken cancellationToken)
-    {
-        await CancelWorkingAsync(cancellationToken);
-        var symbol = _bars.Symbol;
-        var position = _manager.Positions.QuantityOf(symbol);
-        if (position != 0)
-        {
-            var side = position > 0 ? OrderSide.Sell : OrderSide.Buy;
-            await _manager.SubmitAsync(new OrderRequest(symbol, side, OrderType.Market, Math.Abs(position), price, time, ReduceOnly: true), cancellationToken);
-        }
-
-        if (target == 0)
-        {
-            return;
-        }
-
-        var quantity = Floor(Size(Math.Abs(target), (double)price, equity));
-        if (_risk is not null && quantity > 0)
-        {
-            var signed = (double)quantity * Math.Sign(target);
-            var verdict = _risk.EvaluateTradeRisk(new OrderIntent(symbol, signed, (double)price), new TradeRiskContext(new PortfolioSnapshot(equity, [])));
-            if (verdict.Decision == Sdk.Risk.RiskDecision.Reject)
-            {
-                _gate.DenyNext(verdict.Reason);
-                _riskEvents.Add(new RiskBacktestEvent(_lastBar, time, RiskEventKind.OrderRejected, _risk.Level, _risk.Level, Active(), verdict.Reason));
-            }
-            else
-            {
-                quantity = Floor(Math.Abs(verdict.ApprovedQuantity));
-            }
-        }
-
-        if (quantity >= _options.LotSize)
-        {
-            await _manager.SubmitAsync(new OrderRequest(symbol, target > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, quantity, price, time), cancellationToken);
-        }
-    }
-
-    private double Size(double magnitude, double price, double equity) => _options.Sizing switch
-    {
-        PaperSizing.FixedUnits => magnitude * (double)_options.Units,
-        PaperSizing.RiskSizer when _sizer is not null && _risk is not null =>
-            magnitude * _sizer.Size(new SizingRequest(SizingMethod.FixedFraction, price, equity, 0, _risk.Level, MarketRegime.Sideways)).Quantity,
-        _ => magnitude * equity / (price * (1 + (double)_options.TakerFeeRate)),
-    };
+    private ValueTask RebalanceAsync(double target, decimal price, double equity, DateTimeOffset time, CancellationToken cancellationToken) =>
+        _rebalancer.RebalanceAsync(_bars.Symbol, target, price, equity, time, CancelWorkingAsync, cancellationToken);
 
     private async ValueTask CancelWorkingAsync(CancellationToken cancellationToken)
     {
@@ -303,17 +263,6 @@ internal sealed class PaperStrategyRunner
 
     private double Equity(double mark) =>
         (double)(_options.InitialCash + _manager.Positions.Snapshot(_bars.Symbol, ToPrice(mark)).NetPnl);
-
-    private decimal Floor(double quantity)
-    {
-        if (!(quantity > 0) || !double.IsFinite(quantity))
-        {
-            return 0;
-        }
-
-        var lot = _options.LotSize;
-        return Math.Floor((decimal)quantity / lot) * lot;
-    }
 
     private static decimal ToPrice(double value) => (decimal)value;
 

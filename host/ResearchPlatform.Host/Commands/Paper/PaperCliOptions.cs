@@ -6,7 +6,7 @@ namespace ResearchPlatform.Host.Commands.Paper;
 /// <summary>The options of <c>rp paper</c>.</summary>
 internal sealed class PaperCliOptions
 {
-    public Option<string> Mode { get; } = new Option<string>("--mode") { Description = "replay (ACCELERATED_REPLAY), validate (BACKTEST_VALIDATION: kernel vs replay) or simulation (SIMULATION: seeded synthetic market)", DefaultValueFactory = _ => "replay" }
+    public Option<string> Mode { get; } = new Option<string>("--mode") { Description = "replay (ACCELERATED_REPLAY), validate (BACKTEST_VALIDATION: kernel vs replay), simulation (SIMULATION: seeded synthetic market) or testnet (LIVE_TESTNET: the Hyperliquid adapter against --venue-url)", DefaultValueFactory = _ => "replay" }
         .AcceptOnlyFromAmong("replay", "validate", "simulation", "testnet");
 
     public Option<string?> Symbol { get; } = new("--symbol") { Description = "Stored symbol (with --interval), e.g. BTC/USDT" };
@@ -47,11 +47,27 @@ internal sealed class PaperCliOptions
 
     public Option<int> SeedMarket { get; } = new("--seed-market") { Description = "--mode simulation: seed of the synthetic market (regime-switching GBM with jumps; same seed, same bars)", DefaultValueFactory = _ => 1 };
 
-    public Option<int> BarCount { get; } = new("--bars") { Description = "--mode simulation: bars to generate (default 2000; --interval sets their length, default 1h)", DefaultValueFactory = _ => 2000 };
+    public Option<int> BarCount { get; } = new("--bars") { Description = "--mode simulation: bars to generate (default 2000; --interval sets their length, default 1h); --mode testnet: closed live candles to trade", DefaultValueFactory = _ => 2000 };
 
     public Option<decimal> FundingRate { get; } = new("--funding-rate") { Description = "Perp funding rate per hour paid by longs (e.g. 0.0000125 = 0.01 % per 8 h); default 0", DefaultValueFactory = _ => 0m };
 
+    public Option<string?> Funding { get; } = new("--funding") { Description = "Funding rates from data: a Hyperliquid fundingHistory JSON or a CSV time,rate file (hourly; applied by the simulated venue, reported as funding)" };
+
     public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
 
-    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate];
+    public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve)" };
+
+    public Option<string?> KeyFile { get; } = new("--key-file") { Description = "--mode testnet: signing key file (owner-only, chmod 600); default the environment variable RP_HYPERLIQUID_PRIVATE_KEY" };
+
+    public Option<string> Coin { get; } = new("--coin") { Description = "--mode testnet: coin to trade (default BTC)", DefaultValueFactory = _ => "BTC" };
+
+    public Option<string?> Duration { get; } = new("--duration") { Description = "--mode testnet: stop after this wall-clock time (e.g. 90s, 10m, 2h) instead of --bars" };
+
+    public Option<bool> Mainnet { get; } = new("--i-understand-this-is-mainnet") { Description = "--mode testnet: allow a mainnet URL or --network mainnet (real money)" };
+
+    public Option<string> Network { get; } = new Option<string>("--network") { Description = "--mode testnet: signatures for testnet (default) or mainnet", DefaultValueFactory = _ => "testnet" }
+        .AcceptOnlyFromAmong("testnet", "mainnet");
+
+    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
+        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding];
 }

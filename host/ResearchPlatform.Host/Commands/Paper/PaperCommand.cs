@@ -5,6 +5,7 @@ using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Seeds;
 using ResearchPlatform.Sdk.Data;
 using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
@@ -42,7 +43,7 @@ public static class PaperCommand
         var mode = parse.GetValue(o.Mode)!;
         if (mode is "testnet")
         {
-            throw new BadInputException($"--mode {mode} is not available in this build (replay, validate and simulation are)");
+            return await TestnetPaper.RunAsync(parse, o, common, output, catalogFactory(), ct);
         }
 
         var validate = mode == "validate";

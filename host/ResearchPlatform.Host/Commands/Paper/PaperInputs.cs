@@ -135,9 +135,22 @@ internal static class PaperInputs
             ParticipationCap = parse.GetValue(o.Participation),
             SpeedMultiplier = multiplier,
             FundingRatePerHour = parse.GetValue(o.FundingRate),
+            FundingRates = Funding(parse.GetValue(o.Funding)),
         };
         var problems = options.Validate();
         return problems.Count > 0 ? throw new BadInputException(string.Join("; ", problems)) : options;
+    }
+
+    private static IReadOnlyList<FundingRatePoint>? Funding(string? file)
+    {
+        try
+        {
+            return file is null ? null : FundingRateFile.Read(file);
+        }
+        catch (PaperInputException e)
+        {
+            throw new BadInputException(e.Message, e);
+        }
     }
 
     private static ISeedType Seed(ISeedCatalog catalog, string id)

@@ -6,6 +6,7 @@ using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Simulation;
 using ResearchPlatform.Engine.Paper.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Seeds;
 using ResearchPlatform.Sdk.Data;
 using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
@@ -29,6 +30,11 @@ internal static class PaperResume
         if (session.Status != "running")
         {
             throw new BadInputException($"--resume: session '{sessionId}' is {session.Status}; only a session that did not complete can be resumed");
+        }
+
+        if (session.Mode == "testnet")
+        {
+            return await TestnetPaper.ResumeAsync(session, store, parse, o, output, catalog, ct);
         }
 
         var bars = Bars(session, db, ct);

@@ -28,13 +28,17 @@ public static class VenueCommand
         var history = new Option<int>("--history") { Description = "Synthetic candles before now (candleSnapshot history)", DefaultValueFactory = _ => 2000 };
         var stepMs = new Option<int>("--step-ms") { Description = "Real milliseconds between live candles (0 = prices never move)", DefaultValueFactory = _ => 1000 };
         var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl+C)" };
+        var prices = new Option<string>("--prices") { Description = "synthetic (seeded random walk, default) or a bar file (freqtrade JSON, CSV, Parquet) replayed for --prices-coin", DefaultValueFactory = _ => "synthetic" };
+        var pricesCoin = new Option<string>("--prices-coin") { Description = "Coin whose candles --prices FILE replays (default BTC)", DefaultValueFactory = _ => "BTC" };
+        var speed = new Option<string?>("--speed") { Description = "Live candles at N x real time (e.g. 3600x: one 1h candle per second); overrides --step-ms" };
         var serve = new Command("serve", "Serve a local Hyperliquid venue (signature-verifying) on 127.0.0.1")
         {
-            port, faults, accounts, keyFile, network, interval, history, stepMs, duration,
+            port, faults, accounts, keyFile, network, interval, history, stepMs, duration, prices, pricesCoin, speed,
         };
         serve.SetAction(CommandRunner.Wrap(async (parse, output, ct) =>
         {
             var options = Options(parse, port, faults, accounts, keyFile, network, interval, history, stepMs);
+            options = VenuePrices.Apply(options, parse.GetValue(prices)!, parse.GetValue(pricesCoin)!, parse.GetValue(speed), ct);
             await using var venue = await LocalVenue.StartAsync(options, ct);
             output.Line(venue.BaseUrl.ToString().TrimEnd('/'));
             output.Info($"venue: {options.Network.ToString().ToLowerInvariant()} signatures, {options.Accounts.Count} account(s), assets {string.Join(", ", options.Assets.Select(a => a.Coin))}; Ctrl+C to stop");

@@ -82,6 +82,10 @@ internal sealed class PaperSessionStore
             ("f", from.UtcDateTime), ("t", to.UtcDateTime), ("b", bars), ("st", strategyJson), ("o", optionsJson));
     }
 
+    /// <summary>Moves a running session's window (a live session learns its first candle after it began).</summary>
+    public void UpdateWindow(string sessionId, DateTimeOffset from, DateTimeOffset to) =>
+        _db.Execute("UPDATE paper_sessions SET from_time = $f, to_time = $t WHERE session_id = $id", ("f", from.UtcDateTime), ("t", to.UtcDateTime), ("id", sessionId));
+
     /// <summary>Marks the session completed and stores its orders, per-strategy results and report, in one transaction.</summary>
     public void Complete(PaperSessionResult result, string reportJson)
     {
