@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using ResearchPlatform.Engine.Risk;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Risk;
 
 namespace ResearchPlatform.Engine.Paper;
@@ -18,6 +21,17 @@ internal sealed record PaperOptions
 
     /// <summary>Risk genome for the sizer and the pre-trade check; null = no risk manager (orders pass unchanged).</summary>
     public RiskGenome? Risk { get; init; }
+
+    /// <summary>Where the risk managers raise breaker trips and level changes (none by default; not stored with the session).</summary>
+    [JsonIgnore]
+    public IAlertPublisher? Alerts { get; init; }
+
+    /// <summary>
+    /// Market state at each bar's close (volatility percentile, lagged Fear &amp; Greed, regime) for the risk managers, so the
+    /// volatility and sentiment breakers work; null = unknown (those breakers stay idle). Not stored with the session.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<MarketState>? Market { get; init; }
 
     public decimal TakerFeeRate { get; init; } = 0.00045m;
 

@@ -19,4 +19,7 @@ internal sealed record PaperStrategyResult(
 
     /// <summary>Funding received (negative = paid) over the session, in quote units; in the final equity, apart from fees.</summary>
     public decimal Funding { get; init; }
+
+    /// <summary>The risk manager's events (breaker trips/resets, level changes, rejected or resized entries), oldest first.</summary>
+    public IReadOnlyList<Backtesting.RiskAware.RiskBacktestEvent> RiskEvents { get; init; } = [];
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
+using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Execution.Simulated;
 using ResearchPlatform.Engine.Risk;
+using ResearchPlatform.Engine.Risk.Breakers;
 using ResearchPlatform.Engine.Risk.Regime;
 using ResearchPlatform.Engine.Risk.Sizing;
 using ResearchPlatform.Sdk.Data;
@@ -30,6 +33,7 @@ internal sealed class PaperStrategyRunner
     private readonly PaperTradeTracker _tracker;
     private readonly double[] _equity;
     private readonly double[] _target = new double[1];
+    private readonly List<RiskBacktestEvent> _riskEvents = [];
     private double _lastTarget;
     private int _lastBar = -1;
     private PaperResumeCheck? _resume;
@@ -62,7 +66,11 @@ internal sealed class PaperStrategyRunner
         _manager = new OrderManager(_venue, journal, new OrderManagerOptions { ClientIdPrefix = clientPrefix }, _clock, _gate);
         if (options.Risk is { } genome)
         {
-            _risk = new RiskManager(genome, _clock);
+            _risk = new RiskManager(genome, _clock)
+            {
+                Alerts = options.Alerts ?? Sdk.Alerts.NullAlertPublisher.Instance,
+                AlertScope = strategy.Name,
+            };
             _sizer = new PositionSizer(genome);
         }
 
@@ -100,6 +108,12 @@ internal sealed class PaperStrategyRunner
 
     public PaperResumeCheck? Resume => _resume;
 
+    /// <summary>
+    /// The risk manager's events so far, oldest first: breaker trips and resets, level changes, entries it rejected or
+    /// resized (empty without a risk genome).
+    /// </summary>
+    public IReadOnlyList<RiskBacktestEvent> RiskEvents => _riskEvents;
+
     /// <summary>Round trips closed so far (live view for the service).</summary>
     public IReadOnlyList<PaperTrade> Trades => _tracker.Trades;
 
@@ -129,7 +143,13 @@ internal sealed class PaperStrategyRunner
         var equity = Equity(close);
         _equity[i] = equity;
         var quantity = (double)_manager.Positions.QuantityOf(_bars.Symbol);
-        _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), MarketState.Unknown);
+        if (_risk is not null)
+        {
+            var market = _options.Market is { } states && i < states.Count ? states[i] : MarketState.Unknown;
+            var from = _risk.Level;
+            var update = _risk.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), market);
+            RecordRisk(i, closeTime, from, update);
+        }
         if (target != _lastTarget && i < _bars.Count - 1)
         {
             await RebalanceAsync(target, ToPrice(close), equity, closeTime, cancellationToken);
@@ -175,6 +195,7 @@ internal sealed class PaperStrategyRunner
             Reconciliation = CheckVenue(),
             Resume = _resume,
             Funding = _manager.Positions.Snapshot(_bars.Symbol).Funding,
+            RiskEvents = [.. _riskEvents],
         };
     }
 
@@ -207,6 +228,13 @@ internal sealed class PaperStrategyRunner
             {
                 quantity = Floor(Math.Abs(verdict.ApprovedQuantity));
             }
+
+            if (verdict.Decision != Sdk.Risk.RiskDecision.Approve)
+            {
+                var kind = verdict.Decision == Sdk.Risk.RiskDecision.Reject ? RiskEventKind.OrderRejected : RiskEventKind.OrderResized;
+                var detail = string.Create(CultureInfo.InvariantCulture, $"{verdict.Reason} (requested {signed:0.######}, approved {verdict.ApprovedQuantity:0.######} units)");
+                _riskEvents.Add(new RiskBacktestEvent(_lastBar, time, kind, _risk.Level, _risk.Level, Describe(_risk.ActiveBreakers()), detail));
+            }
         }
 
         if (quantity >= _options.LotSize)
@@ -214,6 +242,24 @@ internal sealed class PaperStrategyRunner
             await _manager.SubmitAsync(new OrderRequest(symbol, target > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, quantity, price, time), cancellationToken);
         }
     }
+
+    private void RecordRisk(int bar, DateTimeOffset at, Sdk.Risk.RiskLevel from, RiskUpdate update)
+    {
+        foreach (var e in update.BreakerEvents)
+        {
+            var what = string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})");
+            _riskEvents.Add(new RiskBacktestEvent(bar, e.At, e.Tripped ? RiskEventKind.BreakerTripped : RiskEventKind.BreakerReset, from, from, what, Describe(_risk!.ActiveBreakers())));
+        }
+
+        if (update.LevelChange is { } c)
+        {
+            var trigger = string.Join("; ", c.Trigger.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})")));
+            _riskEvents.Add(new RiskBacktestEvent(bar, at, RiskEventKind.LevelChange, from, c.To, trigger, Describe(c.ActiveBreakers)));
+        }
+    }
+
+    private static string Describe(IReadOnlyList<ActiveBreaker> active) =>
+        string.Join("; ", active.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name} {a.Value:0.####} (trigger {a.Trigger:0.####})")));
 
     private double Size(double magnitude, double price, double equity) => _options.Sizing switch
     {
