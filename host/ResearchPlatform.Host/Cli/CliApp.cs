@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(common));
         root.Subcommands.Add(Commands.Hyperliquid.HyperliquidCommand.Create());
         root.Subcommands.Add(Commands.Venue.VenueCommand.Create());
+        root.Subcommands.Add(Commands.Risk.RiskCommand.Create(common));
         return root;
     }
 

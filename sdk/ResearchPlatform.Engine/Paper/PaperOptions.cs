@@ -33,6 +33,12 @@ internal sealed record PaperOptions
     [JsonIgnore]
     public IReadOnlyList<MarketState>? Market { get; init; }
 
+    /// <summary>
+    /// Where <see cref="Market"/> came from (stored with the session, so a resumed session rebuilds the same states):
+    /// null = no market state, <c>workspace</c> = the workspace's Fear &amp; Greed readings, else the Fear &amp; Greed file's path.
+    /// </summary>
+    public string? MarketSource { get; init; }
+
     public decimal TakerFeeRate { get; init; } = 0.00045m;
 
     public decimal MakerFeeRate { get; init; } = 0.00015m;

@@ -53,5 +53,9 @@ internal sealed class PaperCliOptions
 
     public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
 
-    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate];
+    public Option<bool> NoAlerts { get; } = Alerts.CliAlerting.NoAlertsOption();
+
+    public Option<string?> FearGreed { get; } = RiskEvolution.RiskMarketInputs.FearGreedOption();
+
+    public IEnumerable<Option> All => [NoAlerts, FearGreed, Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate];
 }
