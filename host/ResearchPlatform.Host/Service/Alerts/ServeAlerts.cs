@@ -11,7 +11,7 @@ namespace ResearchPlatform.Host.Service.Alerts;
 /// <summary>
 /// The alerting of <c>rp serve</c>: the Engine's <see cref="AlertService"/> (channels from the workspace's
 /// <c>alerts.json</c>, console + file by default; throttling, retries, escalation) with its history in the workspace
-/// DuckDB, opened per call so other <c>rp</c> commands can use the workspace while the service runs. It is the service's
+/// DuckDB, opened on demand and closed when idle so other <c>rp</c> commands can use the workspace while the service runs. It is the service's
 /// <see cref="IAlertPublisher"/> and, for <c>/api/alerts</c>, its <see cref="IAlertQuery"/>: listing reads the history,
 /// acknowledging records it in DuckDB and stops the alert's escalation.
 /// </summary>
@@ -21,6 +21,7 @@ internal sealed class ServeAlerts : IAlertPublisher, IAlertQuery, IAsyncDisposab
     public const string ApiUser = "api";
 
     private readonly HttpClient _http;
+    private readonly DatabaseAccess _access;
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     public ServeAlerts(AlertsConfig config, string databasePath, TimeProvider time)
@@ -29,7 +30,8 @@ internal sealed class ServeAlerts : IAlertPublisher, IAlertQuery, IAsyncDisposab
         _http = new HttpClient();
         var redactor = new SecretRedactor();
         var factory = new AlertChannelFactory(_http, redactor, time);
-        Service = AlertService.Create(config, new AlertStore(DatabaseAccess.PerCall(databasePath)), factory, redactor, time, Console.Error);
+        _access = DatabaseAccess.PerCall(databasePath);
+        Service = AlertService.Create(config, new AlertStore(_access), factory, redactor, time, Console.Error);
     }
 
     public event Action<AlertRecord>? Stored;
@@ -73,6 +75,7 @@ internal sealed class ServeAlerts : IAlertPublisher, IAlertQuery, IAsyncDisposab
         await Service.FlushAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
         await Service.DisposeAsync();
         _http.Dispose();
+        _access.Dispose();
     }
 
     private static string Lower<T>(T value)
