@@ -59,6 +59,7 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration(), ct);
+        // rp serve stops its components, flushes journals and alerts after SIGTERM: allow it more than the default 2 s.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, ct);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ResearchPlatform.Engine.Alerts.Configuration;
+using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Host.Service;
@@ -89,6 +90,12 @@ internal static class ServeCommand
     {
         var token = ServeToken.LoadOrCreate(options.Settings.WorkspaceRoot);
         output.Info(token.Created ? $"control token created: {token.Path} (mode 600)" : $"control token: {token.Path}");
+        // Create and migrate the workspace database once, before the components and the alert history open it
+        // concurrently (two first-time migrations would conflict).
+        using (ResearchDatabase.Open(options.Settings.DatabasePath))
+        {
+        }
+
         WebApplication built;
         try
         {

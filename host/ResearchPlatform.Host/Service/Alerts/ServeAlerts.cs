@@ -23,10 +23,18 @@ internal sealed class ServeAlerts : IAlertPublisher, IAlertQuery, IAsyncDisposab
     private readonly HttpClient _http;
     private readonly DatabaseAccess _access;
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private int _disposed;
+
+    /// <summary>
+    /// How long stopping waits for queued deliveries (and each channel worker) before leaving them <c>queued</c> in DuckDB,
+    /// from where the next start resends them: System.CommandLine ends the process 2 s after SIGTERM.
+    /// </summary>
+    public static readonly TimeSpan StopBudget = TimeSpan.FromMilliseconds(500);
 
     public ServeAlerts(AlertsConfig config, string databasePath, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(config);
+        config = config with { ShutdownGrace = config.ShutdownGrace < StopBudget ? config.ShutdownGrace : StopBudget };
         _http = new HttpClient();
         var redactor = new SecretRedactor();
         var factory = new AlertChannelFactory(_http, redactor, time);
@@ -70,9 +78,15 @@ internal sealed class ServeAlerts : IAlertPublisher, IAlertQuery, IAsyncDisposab
         return problem is null || Service.Get(id) is not null;
     }
 
+    /// <summary>Flushes and stops the pipeline once (DI holds this instance under three registrations).</summary>
     public async ValueTask DisposeAsync()
     {
-        await Service.FlushAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await Service.FlushAsync(StopBudget, CancellationToken.None);
         await Service.DisposeAsync();
         _http.Dispose();
         _access.Dispose();

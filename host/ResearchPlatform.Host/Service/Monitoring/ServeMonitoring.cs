@@ -34,6 +34,7 @@ internal sealed class ServeMonitoring : IAsyncDisposable
     private readonly CancellationTokenSource _cts = new();
     private Task? _loop;
     private long _ticks;
+    private int _disposed;
 
     public ServeMonitoring(MonitoringOptions options, IAlertPublisher alerts, ServeSettings settings, TradingSystemManager manager, TradingRuntime runtime, WorkspaceDb db,
         TimeProvider time, ILogger<ServeMonitoring> log)
@@ -73,6 +74,11 @@ internal sealed class ServeMonitoring : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _service.DisposeAsync();
         _cts.Dispose();
         _access.Dispose();
