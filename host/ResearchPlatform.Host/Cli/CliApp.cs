@@ -59,7 +59,8 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        // rp serve stops its components, flushes journals and alerts after SIGTERM: allow it more than the default 2 s.
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, ct);
+        // rp serve stops its components and flushes journals and alerts after SIGTERM: give it 30 s before the process is ended.
+        var serve = parse.CommandResult.Command.Name == "serve";
+        return await parse.InvokeAsync(serve ? new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) } : new InvocationConfiguration(), ct);
     }
 }

@@ -11,12 +11,12 @@ namespace ResearchPlatform.Host.Commands.Alerts;
 /// The alerting of a CLI command that trades or evolves (<c>rp paper</c>, <c>rp evolve</c>, <c>rp evolve-risk</c>,
 /// <c>rp decide</c>, <c>rp strategies apply</c>): the workspace's <c>alerts.json</c> channels (console on stderr + the
 /// JSON-lines file by default) with the history in the command's own database, so <c>rp alerts list</c> shows the alerts
-/// afterwards. <c>--no-alerts</c> silences it (<see cref="NullAlertPublisher"/>). Disposing waits (a few seconds at most)
+/// afterwards. <c>--no-alerts</c> silences it (<see cref="NullAlertPublisher"/>). Disposing waits (1 s at most, within the 2 s System.CommandLine allows after Ctrl+C)
 /// until everything raised was stored and delivered, then stops the pipeline.
 /// </summary>
 internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
 {
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(1);
     private readonly AlertService? _service;
     private readonly HttpClient? _http;
 
