@@ -6,7 +6,6 @@ using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Engine.Evolution.WalkForward;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
-using ResearchPlatform.Host.Commands.Alerts;
 
 namespace ResearchPlatform.Host.Commands.Evolution;
 
@@ -26,12 +25,9 @@ internal static class EvolveCommand
         {
             var workspace = Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists();
             using var db = ResearchDatabase.Open(workspace.DatabasePath);
-            await using var alerts = CliAlerting.Open(workspace.Root, db, parse.GetValue(o.NoAlerts));
             var resume = parse.GetValue(o.Resume);
             var (run, task) = string.IsNullOrWhiteSpace(resume) ? Start(parse, o, db, output, ct) : Resume(parse, o, db, resume, output, ct);
-            var exit = await Finish(parse.GetValue(o.Json), db, run, task, output, ct);
-            alerts.Publish(EvolveAlerts.Finished(db, run.RunId, exit != ExitCodes.Ok));
-            return exit;
+            return await Finish(parse.GetValue(o.Json), db, run, task, output, ct);
         }));
         return cmd;
     }
