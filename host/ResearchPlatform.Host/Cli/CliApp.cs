@@ -40,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Hyperliquid.HyperliquidCommand.Create());
         root.Subcommands.Add(Commands.Venue.VenueCommand.Create());
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(common));
+        root.Subcommands.Add(Commands.Risk.RiskCommand.Create(common));
         return root;
     }
 
@@ -59,6 +60,8 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration(), ct);
+        // rp serve stops its components and flushes journals and alerts after SIGTERM: give it 30 s before the process is ended.
+        var serve = parse.CommandResult.Command.Name == "serve";
+        return await parse.InvokeAsync(serve ? new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) } : new InvocationConfiguration(), ct);
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ResearchPlatform.Engine.Monitoring;
+using ResearchPlatform.Host.Commands.Alerts;
 using ResearchPlatform.Host.Connections;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Host.Service.Alerts;
@@ -15,6 +17,7 @@ using ResearchPlatform.Host.Service.Auth;
 using ResearchPlatform.Host.Service.Components;
 using ResearchPlatform.Host.Service.Decisions;
 using ResearchPlatform.Host.Service.Events;
+using ResearchPlatform.Host.Service.Monitoring;
 using ResearchPlatform.Host.Service.Trading;
 using ResearchPlatform.Host.Service.Views;
 using ResearchPlatform.Sdk.Alerts;
@@ -24,6 +27,8 @@ namespace ResearchPlatform.Host.Service;
 /// <summary>
 /// Composes <c>rp serve</c> on the Generic Host: options validated at start, the components and operations in DI,
 /// the trading system manager as a hosted service, Kestrel serving the API, the event stream and the dashboard files.
+/// Alerts go through the Engine's alert service (workspace <c>alerts.json</c>, history in DuckDB) and monitoring takes
+/// snapshots into DuckDB and <c>/metrics</c>. A bad <c>alerts.json</c> throws <see cref="Engine.Alerts.Configuration.AlertsConfigException"/> from <see cref="Build"/>.
 /// </summary>
 internal static class ServeHost
 {
@@ -74,9 +79,13 @@ internal static class ServeHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
         services.AddSingleton(token => new WorkspaceDb(settings.DatabasePath));
-        services.AddSingleton<InMemoryAlertStore>();
-        services.AddSingleton<IAlertPublisher>(sp => sp.GetRequiredService<InMemoryAlertStore>());
-        services.AddSingleton<IAlertQuery>(sp => sp.GetRequiredService<InMemoryAlertStore>());
+        var alertsConfig = AlertingSetup.Load(settings.WorkspaceRoot);
+        var monitoringOptions = MonitoringOptionsLoader.LoadOrDefault(settings.WorkspaceRoot);
+        services.AddSingleton(sp => new ServeAlerts(alertsConfig, settings.DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAlertPublisher>(sp => sp.GetRequiredService<ServeAlerts>());
+        services.AddSingleton<IAlertQuery>(sp => sp.GetRequiredService<ServeAlerts>());
+        services.AddSingleton(monitoringOptions);
+        services.AddSingleton<ServeMonitoring>();
         services.AddSingleton<EventHub>();
         services.AddSingleton<TradingRuntime>();
         services.AddSingleton<PositionReconciliation>();

@@ -1,125 +1,112 @@
 using System.Data.Common;
 using System.Text.Json;
+using DuckDB.NET.Data;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Sdk.Alerts;
 
 namespace ResearchPlatform.Engine.Alerts;
 
 /// <summary>
-/// Alert history in the workspace database (<c>alerts</c>, <c>alert_deliveries</c>). Thread-safe: every call takes one
-/// lock around the single DuckDB connection, so workers and the dispatcher can record concurrently.
+/// Alert history in the workspace database (<c>alerts</c>, <c>alert_deliveries</c>). Thread-safe: every call goes
+/// through one <see cref="DatabaseAccess"/> lock, so workers and the dispatcher can record concurrently. Over a held
+/// database (CLI) or opening the file per call (<c>rp serve</c>, which leaves the workspace usable by other commands).
 /// </summary>
-public sealed class AlertStore(ResearchDatabase database)
+public sealed class AlertStore
 {
     private const string Columns = "alert_id, level, category, alert_key, title, body, component, context, raised_at, created_at, last_seen_at, " +
         "occurrences, escalation_stage, acknowledged_at, acknowledged_by, resolved_at";
 
-    private readonly Lock _gate = new();
+    private readonly DatabaseAccess _access;
+
+    /// <summary>History in a database the caller keeps open.</summary>
+    public AlertStore(ResearchDatabase database)
+        : this(DatabaseAccess.Held(database))
+    {
+    }
+
+    /// <summary>History through <paramref name="access"/> (held or per call).</summary>
+    public AlertStore(DatabaseAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        _access = access;
+    }
 
     /// <summary>Stores a new alert (count 1, stage 0).</summary>
     public void Insert(string id, Alert alert, DateTimeOffset at)
     {
         var context = JsonSerializer.Serialize(alert.Context);
-        lock (_gate)
-        {
-            database.Connection.Execute(
-                $"INSERT INTO alerts ({Columns}) VALUES ($id, $lvl, $cat, $key, $title, $body, $comp, $ctx, $raised, $at, $at, 1, 0, NULL, NULL, NULL)",
-                ("id", id), ("lvl", AlertLevels.Name(alert.Level)), ("cat", AlertLevels.Name(alert.Category)), ("key", alert.Key),
-                ("title", alert.Title), ("body", alert.Body), ("comp", alert.Component), ("ctx", context),
-                ("raised", alert.RaisedAt.UtcDateTime), ("at", at.UtcDateTime));
-        }
+        _access.Use(c => c.Execute(
+            $"INSERT INTO alerts ({Columns}) VALUES ($id, $lvl, $cat, $key, $title, $body, $comp, $ctx, $raised, $at, $at, 1, 0, NULL, NULL, NULL)",
+            ("id", id), ("lvl", AlertLevels.Name(alert.Level)), ("cat", AlertLevels.Name(alert.Category)), ("key", alert.Key),
+            ("title", alert.Title), ("body", alert.Body), ("comp", alert.Component), ("ctx", context),
+            ("raised", alert.RaisedAt.UtcDateTime), ("at", at.UtcDateTime)));
     }
 
     /// <summary>Records a repeat within the throttling window.</summary>
-    public void RecordRepeat(string id, int count, DateTimeOffset at)
-    {
-        lock (_gate)
-        {
-            database.Connection.Execute("UPDATE alerts SET occurrences = $n, last_seen_at = $at WHERE alert_id = $id", ("n", count), ("at", at.UtcDateTime), ("id", id));
-        }
-    }
+    public void RecordRepeat(string id, int count, DateTimeOffset at) =>
+        _access.Use(c => c.Execute("UPDATE alerts SET occurrences = $n, last_seen_at = $at WHERE alert_id = $id", ("n", count), ("at", at.UtcDateTime), ("id", id)));
 
     /// <summary>Records that escalation reached <paramref name="stage"/>.</summary>
-    public void SetEscalationStage(string id, int stage)
-    {
-        lock (_gate)
-        {
-            database.Connection.Execute("UPDATE alerts SET escalation_stage = $s WHERE alert_id = $id", ("s", stage), ("id", id));
-        }
-    }
+    public void SetEscalationStage(string id, int stage) =>
+        _access.Use(c => c.Execute("UPDATE alerts SET escalation_stage = $s WHERE alert_id = $id", ("s", stage), ("id", id)));
 
     /// <summary>Records the state of one delivery (upsert by alert, channel and stage).</summary>
-    public void RecordDelivery(string id, string channel, int stage, string status, int attempts, string? error, DateTimeOffset at)
-    {
-        lock (_gate)
-        {
-            database.Connection.Execute(
-                """
-                INSERT INTO alert_deliveries (alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at)
-                VALUES ($id, $ch, $st, $status, $n, $err, $at, CASE WHEN $status = 'delivered' THEN $at ELSE NULL END)
-                ON CONFLICT (alert_id, channel, stage) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
-                    last_error = excluded.last_error, updated_at = excluded.updated_at, delivered_at = excluded.delivered_at
-                """,
-                ("id", id), ("ch", channel), ("st", stage), ("status", status), ("n", attempts), ("err", error), ("at", at.UtcDateTime));
-        }
-    }
+    public void RecordDelivery(string id, string channel, int stage, string status, int attempts, string? error, DateTimeOffset at) =>
+        _access.Use(c => c.Execute(
+            """
+            INSERT INTO alert_deliveries (alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at)
+            VALUES ($id, $ch, $st, $status, $n, $err, $at, CASE WHEN $status = 'delivered' THEN $at ELSE NULL END)
+            ON CONFLICT (alert_id, channel, stage) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+                last_error = excluded.last_error, updated_at = excluded.updated_at, delivered_at = excluded.delivered_at
+            """,
+            ("id", id), ("ch", channel), ("st", stage), ("status", status), ("n", attempts), ("err", error), ("at", at.UtcDateTime)));
 
     /// <summary>Acknowledges; returns the problem (unknown id, already acknowledged) or null.</summary>
-    public string? Acknowledge(string id, string by, DateTimeOffset at)
+    public string? Acknowledge(string id, string by, DateTimeOffset at) => _access.Use<string?>(c =>
     {
-        lock (_gate)
+        var current = Query(c, $"SELECT {Columns} FROM alerts WHERE alert_id = $id", ("id", id)).FirstOrDefault();
+        if (current is null)
         {
-            var current = Get(id);
-            if (current is null)
-            {
-                return $"no alert with id '{id}'";
-            }
-
-            if (current.AcknowledgedAt is not null)
-            {
-                return $"alert '{id}' was already acknowledged by {current.AcknowledgedBy}";
-            }
-
-            database.Connection.Execute("UPDATE alerts SET acknowledged_at = $at, acknowledged_by = $by WHERE alert_id = $id", ("at", at.UtcDateTime), ("by", by), ("id", id));
-            return null;
+            return $"no alert with id '{id}'";
         }
-    }
+
+        if (current.AcknowledgedAt is not null)
+        {
+            return $"alert '{id}' was already acknowledged by {current.AcknowledgedBy}";
+        }
+
+        c.Execute("UPDATE alerts SET acknowledged_at = $at, acknowledged_by = $by WHERE alert_id = $id", ("at", at.UtcDateTime), ("by", by), ("id", id));
+        return null;
+    });
 
     /// <summary>Marks resolved (acknowledging it too when it was not); returns the problem or null.</summary>
-    public string? Resolve(string id, DateTimeOffset at)
+    public string? Resolve(string id, DateTimeOffset at) => _access.Use<string?>(c =>
     {
-        lock (_gate)
+        var current = Query(c, $"SELECT {Columns} FROM alerts WHERE alert_id = $id", ("id", id)).FirstOrDefault();
+        if (current is null)
         {
-            var current = Get(id);
-            if (current is null)
-            {
-                return $"no alert with id '{id}'";
-            }
-
-            if (current.ResolvedAt is not null)
-            {
-                return $"alert '{id}' is already resolved";
-            }
-
-            database.Connection.Execute(
-                "UPDATE alerts SET resolved_at = $at, acknowledged_at = COALESCE(acknowledged_at, $at), acknowledged_by = COALESCE(acknowledged_by, 'resolved') WHERE alert_id = $id",
-                ("at", at.UtcDateTime), ("id", id));
-            return null;
+            return $"no alert with id '{id}'";
         }
-    }
+
+        if (current.ResolvedAt is not null)
+        {
+            return $"alert '{id}' is already resolved";
+        }
+
+        c.Execute(
+            "UPDATE alerts SET resolved_at = $at, acknowledged_at = COALESCE(acknowledged_at, $at), acknowledged_by = COALESCE(acknowledged_by, 'resolved') WHERE alert_id = $id",
+            ("at", at.UtcDateTime), ("id", id));
+        return null;
+    });
 
     /// <summary>One alert with its deliveries, or null.</summary>
-    public StoredAlert? Get(string id)
-    {
-        lock (_gate)
-        {
-            return Query($"SELECT {Columns} FROM alerts WHERE alert_id = $id", ("id", id)).FirstOrDefault();
-        }
-    }
+    public StoredAlert? Get(string id) =>
+        _access.Use(c => Query(c, $"SELECT {Columns} FROM alerts WHERE alert_id = $id", ("id", id)).FirstOrDefault());
 
     /// <summary>Alerts matching <paramref name="filter"/>, newest first.</summary>
     public IReadOnlyList<StoredAlert> List(AlertFilter filter)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var where = new List<string>();
         var p = new List<(string, object?)> { ("n", filter.Limit) };
         if (filter.MinLevel is { } min)
@@ -139,51 +126,42 @@ public sealed class AlertStore(ResearchDatabase database)
         }
 
         var sql = $"SELECT {Columns} FROM alerts {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY created_at DESC, alert_id DESC LIMIT $n";
-        lock (_gate)
-        {
-            return Query(sql, [.. p]);
-        }
+        return _access.Use(c => Query(c, sql, [.. p]));
     }
 
     /// <summary>Deliveries not delivered yet (<c>queued</c> or <c>failed</c>), oldest first: what a restart or the retry timer resends.</summary>
-    public IReadOnlyList<(string AlertId, AlertDelivery Delivery)> Undelivered()
+    public IReadOnlyList<(string AlertId, AlertDelivery Delivery)> Undelivered() => _access.Use(c =>
     {
-        lock (_gate)
+        using var cmd = c.Prepare(
+            "SELECT alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at FROM alert_deliveries WHERE status IN ('queued', 'failed') ORDER BY updated_at, alert_id");
+        using var rd = cmd.ExecuteReader();
+        var list = new List<(string, AlertDelivery)>();
+        while (rd.Read())
         {
-            using var cmd = database.Connection.Prepare(
-                "SELECT alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at FROM alert_deliveries WHERE status IN ('queued', 'failed') ORDER BY updated_at, alert_id");
-            using var rd = cmd.ExecuteReader();
-            var list = new List<(string, AlertDelivery)>();
-            while (rd.Read())
-            {
-                list.Add((rd.GetString(0), ReadDelivery(rd, 1)));
-            }
-
-            return list;
+            list.Add((rd.GetString(0), ReadDelivery(rd, 1)));
         }
-    }
+
+        return list;
+    });
 
     /// <summary>Deliveries per (channel, status), for metrics.</summary>
-    public IReadOnlyDictionary<(string Channel, string Status), long> DeliveryCounts()
+    public IReadOnlyDictionary<(string Channel, string Status), long> DeliveryCounts() => _access.Use(c =>
     {
-        lock (_gate)
+        using var cmd = c.Prepare("SELECT channel, status, count(*) FROM alert_deliveries GROUP BY ALL");
+        using var rd = cmd.ExecuteReader();
+        var map = new Dictionary<(string, string), long>();
+        while (rd.Read())
         {
-            using var cmd = database.Connection.Prepare("SELECT channel, status, count(*) FROM alert_deliveries GROUP BY ALL");
-            using var rd = cmd.ExecuteReader();
-            var map = new Dictionary<(string, string), long>();
-            while (rd.Read())
-            {
-                map[(rd.GetString(0), rd.GetString(1))] = rd.GetInt64(2);
-            }
-
-            return map;
+            map[(rd.GetString(0), rd.GetString(1))] = rd.GetInt64(2);
         }
-    }
 
-    private List<StoredAlert> Query(string sql, params (string, object?)[] p)
+        return map;
+    });
+
+    private static List<StoredAlert> Query(DuckDBConnection connection, string sql, params (string, object?)[] p)
     {
         var rows = new List<StoredAlert>();
-        using (var cmd = database.Connection.Prepare(sql, p))
+        using (var cmd = connection.Prepare(sql, p))
         using (var rd = cmd.ExecuteReader())
         {
             while (rd.Read())
@@ -192,12 +170,12 @@ public sealed class AlertStore(ResearchDatabase database)
             }
         }
 
-        return rows.Select(r => r with { Deliveries = Deliveries(r.Id) }).ToList();
+        return rows.Select(r => r with { Deliveries = Deliveries(connection, r.Id) }).ToList();
     }
 
-    private List<AlertDelivery> Deliveries(string id)
+    private static List<AlertDelivery> Deliveries(DuckDBConnection connection, string id)
     {
-        using var cmd = database.Connection.Prepare(
+        using var cmd = connection.Prepare(
             "SELECT channel, stage, status, attempts, last_error, updated_at, delivered_at FROM alert_deliveries WHERE alert_id = $id ORDER BY stage, channel", ("id", id));
         using var rd = cmd.ExecuteReader();
         var list = new List<AlertDelivery>();

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using ResearchPlatform.Engine.Storage;
 
 namespace ResearchPlatform.Engine.Monitoring;
@@ -5,11 +6,24 @@ namespace ResearchPlatform.Engine.Monitoring;
 /// <summary>
 /// Metric history in <c>monitoring_samples</c>: raw samples (<c>resolution = 'raw'</c>), downsampled by
 /// <see cref="Downsample"/> into 1-minute and then 1-hour buckets (mean, min, max, sample count) so long runs stay small.
-/// Thread-safe (one lock around the connection).
+/// Thread-safe (one <see cref="DatabaseAccess"/> lock); over a held database or opening the file per call.
 /// </summary>
-public sealed class MonitoringHistoryStore(ResearchDatabase database)
+public sealed class MonitoringHistoryStore
 {
-    private readonly Lock _gate = new();
+    private readonly DatabaseAccess _access;
+
+    /// <summary>History in a database the caller keeps open.</summary>
+    public MonitoringHistoryStore(ResearchDatabase database)
+        : this(DatabaseAccess.Held(database))
+    {
+    }
+
+    /// <summary>History through <paramref name="access"/>.</summary>
+    public MonitoringHistoryStore(DatabaseAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        _access = access;
+    }
 
     /// <summary>One stored point.</summary>
     public sealed record Sample(DateTimeOffset At, string Resolution, string Metric, double Value, double Min, double Max, int Samples);
@@ -31,10 +45,7 @@ public sealed class MonitoringHistoryStore(ResearchDatabase database)
             p.Add(("v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), metrics[i].Value));
         }
 
-        lock (_gate)
-        {
-            database.Connection.Execute("INSERT INTO monitoring_samples VALUES " + string.Join(", ", rows), [.. p]);
-        }
+        _access.Use(c => c.Execute("INSERT INTO monitoring_samples VALUES " + string.Join(", ", rows), [.. p]));
     }
 
     /// <summary>
@@ -43,21 +54,21 @@ public sealed class MonitoringHistoryStore(ResearchDatabase database)
     /// </summary>
     public int Downsample(DateTimeOffset now, TimeSpan rawRetention, TimeSpan minuteRetention)
     {
-        lock (_gate)
+        return _access.Use(c =>
         {
-            using var tx = database.Connection.BeginTransaction();
-            var removed = Fold("raw", "1m", "minute", now - rawRetention) + Fold("1m", "1h", "hour", now - minuteRetention);
+            using var tx = c.BeginTransaction();
+            var removed = Fold(c, "raw", "1m", "minute", now - rawRetention) + Fold(c, "1m", "1h", "hour", now - minuteRetention);
             tx.Commit();
             return removed;
-        }
+        });
     }
 
     /// <summary>Samples of <paramref name="metric"/> between the bounds, oldest first, every resolution.</summary>
     public IReadOnlyList<Sample> Query(string metric, DateTimeOffset from, DateTimeOffset to)
     {
-        lock (_gate)
+        return _access.Use(c =>
         {
-            using var cmd = database.Connection.Prepare(
+            using var cmd = c.Prepare(
                 "SELECT sampled_at, resolution, metric, value, min_value, max_value, samples FROM monitoring_samples WHERE metric = $m AND sampled_at >= $f AND sampled_at <= $t ORDER BY sampled_at, resolution",
                 ("m", metric), ("f", from.UtcDateTime), ("t", to.UtcDateTime));
             using var rd = cmd.ExecuteReader();
@@ -69,13 +80,13 @@ public sealed class MonitoringHistoryStore(ResearchDatabase database)
             }
 
             return list;
-        }
+        });
     }
 
-    private int Fold(string from, string to, string bucket, DateTimeOffset olderThan)
+    private static int Fold(DuckDBConnection connection, string from, string to, string bucket, DateTimeOffset olderThan)
     {
         var cutoff = olderThan.UtcDateTime;
-        database.Connection.Execute(
+        connection.Execute(
             $"""
             INSERT INTO monitoring_samples
             SELECT date_trunc('{bucket}', sampled_at), $to, metric, sum(value * samples) / sum(samples), min(min_value), max(max_value), CAST(sum(samples) AS INTEGER)
@@ -83,7 +94,7 @@ public sealed class MonitoringHistoryStore(ResearchDatabase database)
             GROUP BY date_trunc('{bucket}', sampled_at), metric
             """,
             ("to", to), ("from", from), ("cut", cutoff));
-        return database.Connection.Execute(
+        return connection.Execute(
             $"DELETE FROM monitoring_samples WHERE resolution = $from AND sampled_at < date_trunc('{bucket}', CAST($cut AS TIMESTAMP))", ("from", from), ("cut", cutoff));
     }
 }

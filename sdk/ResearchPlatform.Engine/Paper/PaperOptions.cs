@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using ResearchPlatform.Engine.Risk;
 using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Risk;
 
@@ -19,6 +21,23 @@ internal sealed record PaperOptions
 
     /// <summary>Risk genome for the sizer and the pre-trade check; null = no risk manager (orders pass unchanged).</summary>
     public RiskGenome? Risk { get; init; }
+
+    /// <summary>Where the risk managers raise breaker trips and level changes (none by default; not stored with the session).</summary>
+    [JsonIgnore]
+    public IAlertPublisher? Alerts { get; init; }
+
+    /// <summary>
+    /// Market state at each bar's close (volatility percentile, lagged Fear &amp; Greed, regime) for the risk managers, so the
+    /// volatility and sentiment breakers work; null = unknown (those breakers stay idle). Not stored with the session.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<MarketState>? Market { get; init; }
+
+    /// <summary>
+    /// Where <see cref="Market"/> came from (stored with the session, so a resumed session rebuilds the same states):
+    /// null = no market state, <c>workspace</c> = the workspace's Fear &amp; Greed readings, else the Fear &amp; Greed file's path.
+    /// </summary>
+    public string? MarketSource { get; init; }
 
     public decimal TakerFeeRate { get; init; } = 0.00045m;
 
@@ -48,9 +67,6 @@ internal sealed record PaperOptions
     public bool CloseAtEnd { get; init; } = true;
 
     public int Seed { get; init; } = 5;
-
-    /// <summary>Where the risk manager's breaker and level alerts go (scope = strategy name); none by default.</summary>
-    public IAlertPublisher? Alerts { get; init; }
 
     /// <summary>Perp funding rate per hour (Hyperliquid pays hourly; 0.0000125 = its 0.01 % per 8 h baseline); 0 = none.</summary>
     public decimal FundingRatePerHour { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Risk;
 using ResearchPlatform.Engine.Risk.Regime;
@@ -10,9 +11,9 @@ namespace ResearchPlatform.Engine.Paper;
 /// The decision half of the paper path, shared by replay and testnet: when the target changes, working orders are
 /// canceled, a reduce-only market order closes the position, and an opening market order is sized (fraction, fixed
 /// units or the risk genome's sizer), floored to the lot and put to the risk manager, whose rejection is handed to the
-/// order manager's risk hook (journaled as a denial) and reported to <c>rejected</c> (the runner's risk events).
+/// order manager's risk hook (journaled as a denial) and every rejection or resize is reported to <c>adjusted</c> (rejected?, detail) for the runner's risk events.
 /// </summary>
-internal sealed class PaperRebalancer(OrderManager manager, PaperRiskGate gate, RiskManager? risk, PositionSizer? sizer, PaperOptions options, decimal lotSize, Action<DateTimeOffset, string>? rejected = null)
+internal sealed class PaperRebalancer(OrderManager manager, PaperRiskGate gate, RiskManager? risk, PositionSizer? sizer, PaperOptions options, decimal lotSize, Action<DateTimeOffset, bool, string>? adjusted = null)
 {
     public async ValueTask RebalanceAsync(string symbol, double target, decimal price, double equity, DateTimeOffset time, Func<CancellationToken, ValueTask> cancelWorking, CancellationToken cancellationToken)
     {
@@ -37,11 +38,16 @@ internal sealed class PaperRebalancer(OrderManager manager, PaperRiskGate gate, 
             if (verdict.Decision == Sdk.Risk.RiskDecision.Reject)
             {
                 gate.DenyNext(verdict.Reason);
-                rejected?.Invoke(time, verdict.Reason);
             }
             else
             {
                 quantity = Floor(Math.Abs(verdict.ApprovedQuantity));
+            }
+
+            if (verdict.Decision != Sdk.Risk.RiskDecision.Approve)
+            {
+                adjusted?.Invoke(time, verdict.Decision == Sdk.Risk.RiskDecision.Reject, string.Create(CultureInfo.InvariantCulture,
+                    $"{verdict.Reason} (requested {signed:0.######}, approved {verdict.ApprovedQuantity:0.######} units)"));
             }
         }
 

@@ -77,7 +77,8 @@ internal sealed class PaperStrategyRunner
 
         _tracker = new PaperTradeTracker(strategy.Name);
         _rebalancer = new PaperRebalancer(_manager, _gate, _risk, _sizer, options, options.LotSize,
-            (time, reason) => _riskEvents.Add(new RiskBacktestEvent(_lastBar, time, RiskEventKind.OrderRejected, _risk!.Level, _risk.Level, Active(), reason)));
+            (time, rejected, detail) => _riskEvents.Add(new RiskBacktestEvent(
+                _lastBar, time, rejected ? RiskEventKind.OrderRejected : RiskEventKind.OrderResized, _risk!.Level, _risk.Level, Describe(_risk.ActiveBreakers()), detail)));
         _equity = new double[bars.Count];
     }
 
@@ -110,6 +111,12 @@ internal sealed class PaperStrategyRunner
     }
 
     public PaperResumeCheck? Resume => _resume;
+
+    /// <summary>
+    /// The risk manager's events so far, oldest first: breaker trips and resets, level changes, entries it rejected or
+    /// resized (empty without a risk genome).
+    /// </summary>
+    public IReadOnlyList<RiskBacktestEvent> RiskEvents => _riskEvents;
 
     /// <summary>Round trips closed so far (live view for the service).</summary>
     public IReadOnlyList<PaperTrade> Trades => _tracker.Trades;
@@ -147,7 +154,13 @@ internal sealed class PaperStrategyRunner
         var equity = Equity(close);
         _equity[i] = equity;
         var quantity = (double)_manager.Positions.QuantityOf(_bars.Symbol);
-        RecordLevelChange(i, _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), MarketState.Unknown));
+        if (_risk is not null)
+        {
+            var market = _options.Market is { } states && i < states.Count ? states[i] : MarketState.Unknown;
+            var from = _risk.Level;
+            var update = _risk.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_bars.Symbol, quantity, close)]), market);
+            RecordRisk(i, closeTime, from, update);
+        }
         if (!trade)
         {
             return;
@@ -205,6 +218,25 @@ internal sealed class PaperStrategyRunner
     private ValueTask RebalanceAsync(double target, decimal price, double equity, DateTimeOffset time, CancellationToken cancellationToken) =>
         _rebalancer.RebalanceAsync(_bars.Symbol, target, price, equity, time, CancelWorkingAsync, cancellationToken);
 
+    private void RecordRisk(int bar, DateTimeOffset at, Sdk.Risk.RiskLevel from, RiskUpdate update)
+    {
+        foreach (var e in update.BreakerEvents)
+        {
+            var what = string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})");
+            _riskEvents.Add(new RiskBacktestEvent(bar, e.At, e.Tripped ? RiskEventKind.BreakerTripped : RiskEventKind.BreakerReset, from, from, what, Describe(_risk!.ActiveBreakers())));
+        }
+
+        if (update.LevelChange is { } c)
+        {
+            var trigger = string.Join("; ", c.Trigger.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})")));
+            _riskEvents.Add(new RiskBacktestEvent(bar, at, RiskEventKind.LevelChange, from, c.To, trigger, Describe(c.ActiveBreakers)));
+        }
+    }
+
+    private static string Describe(IReadOnlyList<ActiveBreaker> active) =>
+        string.Join("; ", active.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name} {a.Value:0.####} (trigger {a.Trigger:0.####})")));
+
+
     private async ValueTask CancelWorkingAsync(CancellationToken cancellationToken)
     {
         foreach (var o in _manager.Orders)
@@ -243,23 +275,6 @@ internal sealed class PaperStrategyRunner
             }
         }
     }
-
-    private void RecordLevelChange(int bar, RiskUpdate? update)
-    {
-        if (update?.LevelChange is { } c)
-        {
-            _riskEvents.Add(new RiskBacktestEvent(bar, c.At, RiskEventKind.LevelChange, c.From, c.To, Describe(c.Trigger), Describe(c.ActiveBreakers)));
-        }
-    }
-
-    private string Active() => _risk is null ? string.Empty : Describe(_risk.ActiveBreakers());
-
-    private static string Describe(IReadOnlyList<BreakerEvent> events) =>
-        string.Join("; ", events.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})")));
-
-    private static string Describe(IReadOnlyList<ActiveBreaker> active) =>
-        string.Join("; ", active.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name} {a.Value:0.####} (trigger {a.Trigger:0.####})")));
 
     private double Equity(double mark) =>
         (double)(_options.InitialCash + _manager.Positions.Snapshot(_bars.Symbol, ToPrice(mark)).NetPnl);

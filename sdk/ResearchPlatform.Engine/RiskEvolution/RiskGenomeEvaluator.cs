@@ -2,6 +2,8 @@ using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Genome;
+using ResearchPlatform.Engine.Risk;
+using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Risk;
 
@@ -22,9 +24,21 @@ internal sealed class RiskGenomeEvaluator : IFitnessEvaluator
     private readonly double _cash;
     private readonly double[][] _targets;
     private readonly double _barsPerYear;
+    private readonly IReadOnlyList<MarketState>? _market;
 
     /// <exception cref="BacktestInputException">Invalid options or strategy genes, or stop options.</exception>
     public RiskGenomeEvaluator(BarSeries bars, IRiskGenomeDefinition definition, IReadOnlyList<RiskStrategy> strategies, BacktestOptions options, CancellationToken ct = default)
+        : this(bars, definition, strategies, options, null, ct)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="market"/>: the market state at each bar's close (volatility percentile, lagged Fear &amp; Greed,
+    /// regime) for the volatility and sentiment breakers; null = unknown (those breakers stay idle).
+    /// </summary>
+    /// <exception cref="BacktestInputException">Invalid options or strategy genes, stop options, or market states of another length.</exception>
+    public RiskGenomeEvaluator(BarSeries bars, IRiskGenomeDefinition definition, IReadOnlyList<RiskStrategy> strategies, BacktestOptions options,
+        IReadOnlyList<MarketState>? market, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(definition);
@@ -40,6 +54,12 @@ internal sealed class RiskGenomeEvaluator : IFitnessEvaluator
             throw new BacktestInputException("stop-loss, take-profit and trailing-stop options are not supported with a risk genome");
         }
 
+        if (market is not null && market.Count != bars.Count)
+        {
+            throw new BacktestInputException($"market states: {market.Count} for {bars.Count} bars");
+        }
+
+        _market = market;
         _bars = bars;
         _genome = new RiskGenomeSeedAdapter(definition);
         _spec = new KernelSpec(options, bars.Open, bars.High, bars.Low, bars.Close);
@@ -101,13 +121,31 @@ internal sealed class RiskGenomeEvaluator : IFitnessEvaluator
         return IndividualEvaluation.Ok(metrics);
     }
 
+    /// <summary>
+    /// Runs every strategy under <paramref name="genome"/> over all bars with the market states, raising the risk
+    /// managers' alerts through <paramref name="alerts"/>; returns each strategy's risk events (index, event), in order.
+    /// </summary>
+    public IReadOnlyList<(int Strategy, RiskBacktestEvent Event)> ReplayEvents(RiskGenome genome, IAlertPublisher? alerts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(genome);
+        var events = new List<(int, RiskBacktestEvent)>();
+        for (var s = 0; s < _targets.Length; s++)
+        {
+            var overlay = new RiskOverlay(_bars, _spec, genome, BarRange.All(_bars.Count), _market, alerts);
+            overlay.Run(_targets[s], ct);
+            events.AddRange(overlay.Result().Events.Select(e => (s, e)));
+        }
+
+        return events;
+    }
+
     private WindowMetrics Window(RiskGenome genome, BarRange range, CancellationToken ct)
     {
         var sleeves = new IReadOnlyList<double>[_targets.Length];
         var trades = 0;
         for (var s = 0; s < _targets.Length; s++)
         {
-            var overlay = new RiskOverlay(_bars, _spec, genome, range);
+            var overlay = new RiskOverlay(_bars, _spec, genome, range, _market);
             overlay.Run(_targets[s], ct);
             var result = overlay.Result().Backtest;
             sleeves[s] = result.Equity;

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using ResearchPlatform.Engine.Decisions;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Alerts;
 using ResearchPlatform.Sdk.Decisions;
 
 namespace ResearchPlatform.Host.Commands.Decisions;
@@ -26,8 +27,9 @@ public static class DecideCommand
         var context = new Option<string>("--context") { Description = "Decision context JSON (capital, strategies, regime, risk, ...)", Required = true };
         var rules = RulesCommand.RulesOption();
         var json = CommonOptions.JsonOption();
-        var cmd = new Command("decide", "Evaluate one decision with the rules, route it by confidence and store it") { type, context, rules, json };
-        cmd.SetAction(CommandRunner.Wrap((parse, output, ct) =>
+        var noAlerts = CliAlerting.NoAlertsOption();
+        var cmd = new Command("decide", "Evaluate one decision with the rules, route it by confidence and store it (a decision queued for a human raises a DECISION alert)") { type, context, rules, json, noAlerts };
+        cmd.SetAction(CommandRunner.Wrap(async (parse, output, ct) =>
         {
             if (!RuleFiles.TryParse(parse.GetValue(type)!, out var decisionType))
             {
@@ -41,8 +43,9 @@ public static class DecideCommand
                 output.Warn(string.Join("; ", e.Errors));
             }
 
-            var engine = new DecisionEngine(set);
             using var db = ResearchDatabase.Open(Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists().DatabasePath);
+            await using var alerts = CliAlerting.Open(parse, common, noAlerts, db);
+            var engine = new DecisionEngine(set) { Alerts = alerts.Publisher };
             var store = new DecisionStore(db);
             ctx = ctx with { AsOf = ctx.AsOf == default ? TimeProvider.System.GetUtcNow() : ctx.AsOf };
             if (ctx.RecentDecisions.Count == 0)
@@ -55,7 +58,7 @@ public static class DecideCommand
             store.Save(record);
 
             Print(output, parse.GetValue(json), record);
-            return Task.FromResult(record.Result.Error is null ? ExitCodes.Ok : ExitCodes.Failure);
+            return record.Result.Error is null ? ExitCodes.Ok : ExitCodes.Failure;
         }));
         return cmd;
     }

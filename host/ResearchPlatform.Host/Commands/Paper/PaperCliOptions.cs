@@ -55,6 +55,10 @@ internal sealed class PaperCliOptions
 
     public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
 
+    public Option<bool> NoAlerts { get; } = Alerts.CliAlerting.NoAlertsOption();
+
+    public Option<string?> FearGreed { get; } = RiskEvolution.RiskMarketInputs.FearGreedOption();
+
     public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve)" };
 
     public Option<string?> KeyFile { get; } = new("--key-file") { Description = "--mode testnet: signing key file (owner-only, chmod 600); default the environment variable RP_HYPERLIQUID_PRIVATE_KEY" };
@@ -68,6 +72,6 @@ internal sealed class PaperCliOptions
     public Option<string> Network { get; } = new Option<string>("--network") { Description = "--mode testnet: signatures for testnet (default) or mainnet", DefaultValueFactory = _ => "testnet" }
         .AcceptOnlyFromAmong("testnet", "mainnet");
 
-    public IEnumerable<Option> All => [Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
+    public IEnumerable<Option> All => [NoAlerts, FearGreed, Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
         VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding];
 }

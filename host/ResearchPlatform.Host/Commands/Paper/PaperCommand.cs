@@ -5,6 +5,7 @@ using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Alerts;
 using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Seeds;
 using ResearchPlatform.Sdk.Data;
@@ -54,6 +55,8 @@ public static class PaperCommand
         var now = TimeProvider.System.GetUtcNow();
         var sessionId = string.Create(CultureInfo.InvariantCulture, $"paper-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
         using var db = OpenDatabase(parse, common);
+        await using var alerts = CliAlerting.Open(parse, common, o.NoAlerts, db);
+        options = PaperRiskEvents.WithMarket(options with { Alerts = alerts.Publisher }, options.Risk is null ? null : parse.GetValue(o.FearGreed) is { } fg ? Path.GetFullPath(fg) : PaperRiskEvents.WorkspaceMarket, bars, db);
         var store = new PaperSessionStore(db, TimeProvider.System);
         store.Begin(sessionId, mode, bars.Symbol, bars.Interval.Code, source, bars.TimeAt(0), bars.TimeAt(bars.Count - 1) + bars.Interval.Duration, bars.Count, strategies, options);
         output.Info($"paper {mode}: session {sessionId}, {strategies.Count} strateg{(strategies.Count == 1 ? "y" : "ies")}, {bars.Count:N0} bars of {bars.Symbol} {bars.Interval}");
@@ -71,6 +74,12 @@ public static class PaperCommand
         var validation = validate ? Validate(bars, strategies, options, result) : null;
         var report = PaperReport.Build(mode, source, result, validation);
         store.Complete(result, JsonSerializer.Serialize(report, CliOutput.Json));
+        var riskEvents = PaperRiskEvents.Save(db, sessionId, result);
+        if (riskEvents > 0)
+        {
+            output.Info($"{riskEvents} risk events stored (rp risk events --source {sessionId})");
+        }
+
         if (parse.GetValue(o.Json))
         {
             output.WriteJson(report);

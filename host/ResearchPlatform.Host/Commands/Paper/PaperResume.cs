@@ -6,6 +6,7 @@ using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Simulation;
 using ResearchPlatform.Engine.Paper.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Alerts;
 using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Seeds;
 using ResearchPlatform.Sdk.Data;
@@ -45,6 +46,8 @@ internal static class PaperResume
             options = options with { SpeedMultiplier = PaperInputs.Options(parse, o, session.Mode == "validate").SpeedMultiplier };
         }
 
+        await using var alerts = CliAlerting.Open(parse, common, o.NoAlerts, db);
+        options = PaperRiskEvents.WithMarket(options with { Alerts = alerts.Publisher }, options.MarketSource, bars, db);
         output.Info($"paper resume: session {sessionId} ({session.Mode}), {strategies.Count} strateg{(strategies.Count == 1 ? "y" : "ies")}, {bars.Count:N0} bars of {bars.Symbol} {bars.Interval}");
         PaperSessionResult result;
         try
@@ -60,6 +63,7 @@ internal static class PaperResume
         var validation = session.Mode == "validate" ? PaperCommand.Validate(bars, strategies, options, result) : null;
         var report = PaperReport.Build(session.Mode, session.DataSource, result, validation);
         store.Complete(result, JsonSerializer.Serialize(report, CliOutput.Json));
+        PaperRiskEvents.Save(db, sessionId, result);
         if (parse.GetValue(o.Json))
         {
             output.WriteJson(report);

@@ -5,6 +5,7 @@ using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Engine.RiskEvolution;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Alerts;
 using ResearchPlatform.Host.Commands.Evolution;
 using ResearchPlatform.Host.Plugins;
 using ResearchPlatform.Sdk.Risk;
@@ -28,11 +29,12 @@ internal static class EvolveRiskCommand
         {
             var workspace = Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists();
             using var db = ResearchDatabase.Open(workspace.DatabasePath);
+            await using var alerts = CliAlerting.Open(workspace.Root, db, parse.GetValue(o.NoAlerts));
             using var catalog = PluginCatalog.Load(PluginSearchPaths.Resolve(null));
             var loaded = EvolveInputs.LoadSeedTypes(output.Warn);
             var resume = parse.GetValue(o.Resume);
             var setup = string.IsNullOrWhiteSpace(resume) ? Start(parse, o, db, catalog, loaded, output, ct) : Resume(parse, o, db, catalog, loaded, resume, output, ct);
-            return await Finish(parse.GetValue(o.Json), db, setup, output, ct);
+            return await Finish(parse.GetValue(o.Json), db, setup, alerts, output, ct);
         }));
         return cmd;
     }
@@ -51,7 +53,8 @@ internal static class EvolveRiskCommand
         }
 
         var backtest = new BacktestOptions();
-        var (problem, evaluator) = Map(() => RiskEvolutionProblem.Create(bars, definition, version, strategies, walkForward, backtest, ct));
+        var market = Market(bars, db, parse.GetValue(o.FearGreed), output);
+        var (problem, evaluator) = Map(() => RiskEvolutionProblem.Create(bars, definition, version, strategies, walkForward, backtest, market.States, market.Key, ct));
         var problems = EvolutionEngine.Validate(problem, options);
         if (problems.Count > 0)
         {
@@ -92,10 +95,11 @@ internal static class EvolveRiskCommand
         }
 
         var strategies = RiskStrategyArguments.FromStored(loaded, risk.Strategies);
-        var (problem, evaluator) = Map(() => RiskEvolutionProblem.Create(bars, definition, version, strategies, run.Config.WalkForward, run.Config.Backtest, ct));
+        var market = Market(bars, db, parse.GetValue(o.FearGreed), output);
+        var (problem, evaluator) = Map(() => RiskEvolutionProblem.Create(bars, definition, version, strategies, run.Config.WalkForward, run.Config.Backtest, market.States, market.Key, ct));
         if (problem.DatasetKey != run.DatasetKey || problem.CostModelKey != run.CostModel)
         {
-            throw new BadInputException($"the bars or strategies of run {runId} changed since it started");
+            throw new BadInputException($"the bars, strategies or market data (Fear & Greed: give the same --fear-greed file) of run {runId} changed since it started");
         }
 
         var threads = parse.GetResult(o.Threads) is { Implicit: false } ? parse.GetValue(o.Threads) : run.Config.Evolution.Threads;
@@ -104,7 +108,7 @@ internal static class EvolveRiskCommand
         return new RiskRunSetup(run, problem, evaluator, definition, options, observer => new StoredEvolution(db, TimeProvider.System).ResumeAsync(run, problem, EvolveInputs.WithTimeLimit(evaluator, parse.GetValue(o.EvalTimeout)), Math.Max(1, threads), observer, ct));
     }
 
-    private static async Task<int> Finish(bool json, ResearchDatabase db, RiskRunSetup setup, CliOutput output, CancellationToken ct)
+    private static async Task<int> Finish(bool json, ResearchDatabase db, RiskRunSetup setup, CliAlerting alerts, CliOutput output, CancellationToken ct)
     {
         var run = setup.Run;
         var exit = ExitCodes.Ok;
@@ -114,6 +118,7 @@ internal static class EvolveRiskCommand
             var preset = setup.Definition.Genes.Select(g => g.Default).ToArray();
             var baseline = RiskBaseline.Evaluate(setup.Problem, setup.Evaluator, setup.Options, preset, ct);
             new RiskEvolutionRunStore(db, TimeProvider.System).SetBaseline(run.RunId, baseline);
+            RiskRunEvents.Record(db, setup, preset, alerts, output, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -137,6 +142,15 @@ internal static class EvolveRiskCommand
         }
 
         return exit;
+    }
+
+    private static (Engine.Risk.MarketState[] States, string Key) Market(Sdk.Data.BarSeries bars, ResearchDatabase db, string? fearGreedFile, CliOutput output)
+    {
+        var (states, key, days) = RiskMarketInputs.Resolve(bars, db, fearGreedFile);
+        output.Info(days == 0
+            ? "market state: realised volatility only (no Fear & Greed: import it with rp data import-fear-greed or pass --fear-greed FILE)"
+            : $"market state: realised volatility and Fear & Greed ({days} days, lagged one day)");
+        return (states, key);
     }
 
     private static (IRiskGenomeDefinition Definition, string Version) Definition(PluginCatalog catalog, string id)

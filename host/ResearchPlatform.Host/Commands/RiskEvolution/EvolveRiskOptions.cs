@@ -49,6 +49,10 @@ internal sealed class EvolveRiskOptions
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
 
+    public Option<string?> FearGreed { get; } = RiskMarketInputs.FearGreedOption();
+
+    public Option<bool> NoAlerts { get; } = Alerts.CliAlerting.NoAlertsOption();
+
     /// <summary>Options that define a run (not allowed with --resume).</summary>
     public IEnumerable<Option> RunOptions() =>
         [Symbol, Interval, Data, Strategies, Seed, Genes, Risk, Population, Generations, GaSeed, Folds, FoldMode, Holdout, MinTrades, TimeBudget];
@@ -56,7 +60,7 @@ internal sealed class EvolveRiskOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json]))
+        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json, FearGreed, NoAlerts]))
         {
             command.Options.Add(option);
         }

@@ -2,11 +2,14 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ResearchPlatform.Engine.Alerts.Configuration;
+using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Host.Service;
@@ -87,7 +90,23 @@ internal static class ServeCommand
     {
         var token = ServeToken.LoadOrCreate(options.Settings.WorkspaceRoot);
         output.Info(token.Created ? $"control token created: {token.Path} (mode 600)" : $"control token: {token.Path}");
-        await using var app = ServeHost.Build(options, token);
+        // Create and migrate the workspace database once, before the components and the alert history open it
+        // concurrently (two first-time migrations would conflict).
+        using (ResearchDatabase.Open(options.Settings.DatabasePath))
+        {
+        }
+
+        WebApplication built;
+        try
+        {
+            built = ServeHost.Build(options, token);
+        }
+        catch (AlertsConfigException ex)
+        {
+            throw new BadInputException(ex.Message, ex);
+        }
+
+        await using var app = built;
         try
         {
             await app.StartAsync(ct);

@@ -4,6 +4,7 @@ using ResearchPlatform.Engine.Decisions;
 using ResearchPlatform.Engine.Deployment;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Alerts;
 using ResearchPlatform.Host.Commands.Decisions;
 using ResearchPlatform.Sdk.Decisions;
 
@@ -143,16 +144,23 @@ public static class StrategiesCommand
         var id = new Argument<string>("decision-id") { Description = "A stored decision (executed automatically or approved by a human)" };
         var rules = RulesOption();
         var json = CommonOptions.JsonOption();
-        var cmd = new Command("apply", "Apply a stored approval, retirement or pool-sizing decision to the strategies") { id, rules, json };
-        cmd.SetAction(CommandRunner.Wrap((parse, output, _) =>
+        var noAlerts = CliAlerting.NoAlertsOption();
+        var cmd = new Command("apply", "Apply a stored approval, retirement or pool-sizing decision to the strategies (each transition raises a DECISION alert)") { id, rules, json, noAlerts };
+        cmd.SetAction(CommandRunner.Wrap(async (parse, output, _) =>
         {
             using var db = Open(parse, common);
+            await using var alerts = CliAlerting.Open(parse, common, noAlerts, db);
             var d = new DecisionStore(db).Get(parse.GetValue(id)!) ?? throw new BadInputException($"no decision with id '{parse.GetValue(id)}'");
             var result = d.ToResult();
             var executed = d.Status is "auto_executed" or "executed_flagged" or "approved";
             var outcome = Guard(() => Manager(db, parse.GetValue(rules)).ApplyDecision(d.Id, result, executed));
+            foreach (var t in outcome.Transitions)
+            {
+                alerts.Publish(StrategyAlerts.Transition(t, d.Id));
+            }
+
             Report(output, parse.GetValue(json), outcome.Transitions, outcome.Skipped);
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return cmd;
     }

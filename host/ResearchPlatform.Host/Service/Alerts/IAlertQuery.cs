@@ -1,8 +1,8 @@
 namespace ResearchPlatform.Host.Service.Alerts;
 
 /// <summary>
-/// Reads and acknowledges raised alerts for <c>/api/alerts</c>. The host's default keeps recent alerts in memory
-/// (<see cref="InMemoryAlertStore"/>); a persistent implementation can replace it in DI.
+/// Reads and acknowledges raised alerts for <c>/api/alerts</c>. <c>rp serve</c> uses <see cref="ServeAlerts"/> (DuckDB history);
+/// <see cref="InMemoryAlertStore"/> keeps recent alerts in memory (tests, tools without a workspace).
 /// </summary>
 public interface IAlertQuery
 {

@@ -5,25 +5,33 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ResearchPlatform.Host.Connections;
 using ResearchPlatform.Host.Lifecycle;
+using ResearchPlatform.Host.Service.Alerts;
+using ResearchPlatform.Host.Service.Monitoring;
 using ResearchPlatform.Host.Service.Trading;
 
 namespace ResearchPlatform.Host.Service.Api;
 
-/// <summary><c>GET /metrics</c>: Prometheus text format (health, components, portfolio, operations, connections).</summary>
+/// <summary>
+/// <c>GET /metrics</c>: Prometheus text format: the latest monitoring snapshot and the alert counters rendered by
+/// <see cref="Engine.Monitoring.PrometheusRenderer"/> (system, evolution, trading, <c>rp_component_up</c>, alerts), then the service's own
+/// families (health, portfolio, operations, connections).
+/// </summary>
 internal static class MetricsApi
 {
-    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/metrics", async (TradingSystemManager m, TradingRuntime rt, RetailConnectionOptimizer o, CancellationToken ct) =>
+    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/metrics", async (TradingSystemManager m, TradingRuntime rt, RetailConnectionOptimizer o, ServeMonitoring monitoring, ServeAlerts alerts, CancellationToken ct) =>
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(Engine.Monitoring.PrometheusRenderer.Render(monitoring.Latest, alerts.Service.Counters));
         var h = m.Health();
         Gauge(sb, "rp_health_score", "connected / total components", h.HealthScore);
         Gauge(sb, "rp_healthy", "1 when the health score reaches the threshold", h.Healthy ? 1 : 0);
         Gauge(sb, "rp_live_trading_blocked", "1 when live trading is blocked", h.LiveTradingBlocked ? 1 : 0);
-        sb.Append("# TYPE rp_component_up gauge\n");
+        sb.Append("# TYPE rp_component_connected gauge\n");
         foreach (var c in h.Components)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"rp_component_up{{component=\"{c.Name}\",status=\"{TradingSystemManager.Upper(c.Status)}\"}} {(c.Status == ComponentStatus.Connected ? 1 : 0)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"rp_component_connected{{component=\"{c.Name}\",status=\"{TradingSystemManager.Upper(c.Status)}\"}} {(c.Status == ComponentStatus.Connected ? 1 : 0)}\n");
         }
+
+        Gauge(sb, "rp_risk_events_stored", "risk events stored in DuckDB by this service", rt.RiskEventsStored);
 
         await rt.Gate.WaitAsync(ct);
         try
@@ -50,7 +58,7 @@ internal static class MetricsApi
             sb.Append(CultureInfo.InvariantCulture, $"rp_connection_timeout_ms{{service=\"{s.Service}\"}} {s.TimeoutMs}\n");
         }
 
-        return Results.Text(sb.ToString(), "text/plain; version=0.0.4");
+        return Results.Text(sb.ToString(), Engine.Monitoring.PrometheusRenderer.ContentType);
     });
 
     private static void Gauge(StringBuilder sb, string name, string help, double value) =>

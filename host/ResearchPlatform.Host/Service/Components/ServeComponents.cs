@@ -4,6 +4,7 @@ using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Host.Service.Alerts;
 using ResearchPlatform.Host.Service.Decisions;
 using ResearchPlatform.Host.Service.Events;
+using ResearchPlatform.Host.Service.Monitoring;
 using ResearchPlatform.Host.Service.Trading;
 using ResearchPlatform.Sdk.Risk;
 
@@ -59,13 +60,25 @@ internal static class ServeComponents
                 return Task.CompletedTask;
             }));
         Add(services, sp => new ServiceComponent("monitoring", ComponentKind.Optional, ComponentTier.Monitoring,
-            (_, _) => Task.FromResult(sp.GetRequiredService<SnapshotPublisher>().Start()),
-            ct => sp.GetRequiredService<SnapshotPublisher>().StopAsync(ct)));
+            (_, _) =>
+            {
+                sp.GetRequiredService<SnapshotPublisher>().Start();
+                return Task.FromResult(sp.GetRequiredService<ServeMonitoring>().Start());
+            },
+            async ct =>
+            {
+                await sp.GetRequiredService<SnapshotPublisher>().StopAsync(ct);
+                await sp.GetRequiredService<ServeMonitoring>().StopAsync(ct);
+            }));
         Add(services, sp => new ServiceComponent("alerting", ComponentKind.Optional, ComponentTier.Monitoring, (_, _) =>
         {
             var hub = sp.GetRequiredService<EventHub>();
-            sp.GetRequiredService<IAlertQuery>().Stored += a => hub.Publish("alert", a);
-            return Task.FromResult(ComponentHealth.Connected with { Reason = "alerts kept in memory (recent 1000)" });
+            var alerts = sp.GetRequiredService<ServeAlerts>();
+            alerts.Stored += a => hub.Publish("alert", a);
+            var channels = alerts.Service.ChannelNames.Order(StringComparer.Ordinal).ToList();
+            return Task.FromResult(channels.Count == 0
+                ? ComponentHealth.Degraded("no enabled alert channel in alerts.json: alerts are only stored (DuckDB)")
+                : ComponentHealth.Connected with { Reason = $"channels {string.Join(", ", channels)}; history in DuckDB" });
         }));
         Add(services, sp => sp.GetRequiredService<ResilienceComponent>());
         return services;

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ResearchPlatform.Engine.Backtesting.RiskAware;
 using ResearchPlatform.Engine.Data;
+using ResearchPlatform.Engine.Data.FearGreed;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Execution.Simulated;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Resilience.Snapshots;
 using ResearchPlatform.Engine.Risk;
+using ResearchPlatform.Engine.Risk.Regime;
 using ResearchPlatform.Engine.Risk.Sizing;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Host.Service.Views;
@@ -20,13 +23,17 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// <summary>
 /// The service's trading state: the replayed bars, the strategy pool, one paper runner per strategy (signal -> sizer ->
 /// risk -> order manager -> simulated venue, journal on disk), a portfolio-level risk manager, the equity curve and the
-/// risk events. The replay loop advances every running strategy bar by bar under <see cref="Gate"/>; API reads take
+/// risk events (also stored in DuckDB <c>risk_events</c>, source kind <c>serve</c>), and the market regime at each bar
+/// (realised volatility, lagged Fear &amp; Greed) that the risk managers see. The replay loop advances every running strategy bar by bar under <see cref="Gate"/>; API reads take
 /// the same gate, so they see a consistent bar.
 /// </summary>
 internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, TimeProvider time, IAlertPublisher alerts, ILogger<TradingRuntime> log) : IDisposable
 {
     private readonly List<StrategySlot> _slots = [];
     private List<string> _snapshotMismatches = [];
+    private readonly RiskEventWriter _riskWriter = new(db, log);
+    private readonly Dictionary<StrategySlot, int> _riskEventsSeen = [];
+    private string _riskSource = "serve";
 
     public ServeSettings Settings => settings;
 
@@ -56,6 +63,18 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public List<RiskEventView> RiskEvents { get; } = [];
 
     public FearGreedView? FearGreed { get; set; }
+
+    /// <summary>The regime detector's state at each replayed bar's close (null without replay data).</summary>
+    public IReadOnlyList<RegimeSnapshot>? Regimes { get; private set; }
+
+    /// <summary>Fear &amp; Greed days the regimes were computed with.</summary>
+    public int FearGreedDays { get; private set; }
+
+    /// <summary>The portfolio risk manager's metrics after the last bar.</summary>
+    public RiskMetrics? LastRiskMetrics { get; private set; }
+
+    /// <summary>Risk events stored in DuckDB so far.</summary>
+    public long RiskEventsStored => _riskWriter.Written;
 
     public bool Finished { get; private set; }
 
@@ -110,6 +129,10 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             return ComponentHealth.Failed($"{bars.Count} stored bars for {settings.ReplaySymbol} {interval.Code}: import them first (rp data import FILE --symbol {settings.ReplaySymbol} --interval {interval.Code})");
         }
 
+        var sentiment = await db.UseAsync(d => new FearGreedStore(d).Load(), ct);
+        var history = sentiment.Count == 0 ? null : new FearGreedHistory(sentiment.Select(p => new Engine.Risk.Regime.FearGreedPoint(p.Date, p.Value)));
+        Regimes = BacktestMarketStates.Regimes(bars, history);
+        FearGreedDays = sentiment.Count;
         Bars = bars;
         Clock = new SimulatedClock(bars.TimeAt(0));
         return ComponentHealth.Connected with { Reason = string.Create(CultureInfo.InvariantCulture, $"{bars.Count} bars {bars.Symbol} {interval.Code} from {bars.TimeAt(0):yyyy-MM-dd}") };
@@ -117,7 +140,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
 
     public ComponentHealth InitRisk(RiskGenome genome)
     {
-        Risk = new RiskManager(genome, Clock);
+        Risk = new RiskManager(genome, Clock) { Alerts = alerts, AlertScope = "portfolio" };
         return ComponentHealth.Connected;
     }
 
@@ -171,7 +194,10 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
 
         var restore = ServeSnapshots.FindRestorable(new SnapshotStore(settings.SnapshotPath), Bars, settings, _slots, log);
         Session = restore?.Session ?? time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
-        var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome() };
+        var market = Regimes?.Select(r => new MarketState(r.VolatilityPercentile, r.FearGreed, r.Regime)).ToArray();
+        var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts, Market = market };
+        _riskSource = Session;
+        _riskWriter.Start();
         for (var s = 0; s < _slots.Count; s++)
         {
             var slot = _slots[s];
@@ -198,6 +224,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     /// <summary>Flushes and closes every journal (the resilience component stopped the replay loop before).</summary>
     public async Task StopReplayAsync(CancellationToken ct)
     {
+        await _riskWriter.StopAsync(ct);
         await Gate.WaitAsync(ct);
         try
         {
@@ -394,10 +421,13 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         var closeTime = bars.TimeAt(i) + bars.Interval.Duration;
         var total = 0.0;
         var quantity = 0.0;
+        var sleeves = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var slot in _slots)
         {
             var p = slot.Runner?.Manager.Positions.Snapshot(bars.Symbol, (decimal)close);
             var equity = (double)settings.CashPerStrategy + (double)(p?.NetPnl ?? 0m);
+            var before = slot.Equity.Count > 0 ? slot.Equity[^1] : (double)settings.CashPerStrategy;
+            sleeves[slot.Id] = before > 0 ? equity / before - 1 : 0;
             slot.Equity.Add(equity);
             total += equity;
             quantity += (double)(p?.Quantity ?? 0m);
@@ -415,21 +445,56 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         Clock.AdvanceTo(closeTime);
         if (Risk is not null)
         {
-            var update = Risk.OnBar(new PortfolioSnapshot(total, quantity == 0 ? [] : [new Engine.Risk.PositionSnapshot(bars.Symbol, quantity, close)]), MarketState.Unknown);
-            RecordRisk(update);
+            var from = Risk.Level;
+            var update = Risk.OnBar(new PortfolioSnapshot(total, quantity == 0 ? [] : [new Engine.Risk.PositionSnapshot(bars.Symbol, quantity, close)]), MarketAt(i), sleeves);
+            LastRiskMetrics = update.Metrics;
+            RecordRisk(i, from, update);
+        }
+
+        QueueRunnerRiskEvents();
+    }
+
+    /// <summary>The market state the risk managers see at bar <paramref name="i"/>'s close.</summary>
+    private MarketState MarketAt(int i) =>
+        Regimes is { } r && i < r.Count ? new MarketState(r[i].VolatilityPercentile, r[i].FearGreed, r[i].Regime) : MarketState.Unknown;
+
+    /// <summary>Queues the strategy risk managers' new events (rejections, resizes, their breakers) for storage.</summary>
+    private void QueueRunnerRiskEvents()
+    {
+        foreach (var slot in _slots.Where(s => s.Runner is not null))
+        {
+            var events = slot.Runner!.RiskEvents;
+            _riskEventsSeen.TryGetValue(slot, out var seen);
+            for (var k = seen; k < events.Count; k++)
+            {
+                _riskWriter.Enqueue($"{_riskSource}/{slot.Id}", events[k]);
+            }
+
+            _riskEventsSeen[slot] = events.Count;
         }
     }
 
-    private void RecordRisk(RiskUpdate update)
+    /// <summary>
+    /// Keeps the portfolio risk manager's breaker and level events for the API and queues them for DuckDB (its alerts
+    /// are raised by the risk manager itself).
+    /// </summary>
+    private void RecordRisk(int bar, RiskLevel from, RiskUpdate update)
     {
+        var source = _riskSource + "/portfolio";
         foreach (var e in update.BreakerEvents)
         {
-            AddRiskEvent(new RiskEventView(e.At, e.Tripped ? "breaker_tripped" : "breaker_reset", e.Name, string.Create(CultureInfo.InvariantCulture, $"value {e.Value:0.####} vs threshold {e.Threshold:0.####}")));
+            var detail = string.Create(CultureInfo.InvariantCulture, $"value {e.Value:0.####} vs threshold {e.Threshold:0.####}");
+            AddRiskEvent(new RiskEventView(e.At, e.Tripped ? "breaker_tripped" : "breaker_reset", e.Name, detail));
+            _riskWriter.Enqueue(source, new RiskBacktestEvent(bar, e.At, e.Tripped ? RiskEventKind.BreakerTripped : RiskEventKind.BreakerReset, from, from,
+                string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})"), detail));
         }
 
         if (update.LevelChange is { } change)
         {
-            RecordLevelChange(change, string.Empty);
+            AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}"));
+            _riskWriter.Enqueue(source, new RiskBacktestEvent(bar, change.At, RiskEventKind.LevelChange, change.From, change.To,
+                string.Join("; ", change.Trigger.Select(t => t.Name + (t.Tripped ? " tripped" : " reset"))),
+                string.Join("; ", change.ActiveBreakers.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Name} {b.Value:0.####} (trigger {b.Trigger:0.####})")))));
         }
     }
 

@@ -52,9 +52,27 @@ internal static class TradingViews
     {
         var breakers = rt.Risk?.ActiveBreakers().Select(b => new BreakerView(b.Name, $"{b.Name}: value {b.Value:0.####} >= trigger {b.Trigger:0.####} ({b.Severity})", b.Since, null)).ToList() ?? [];
         var level = rt.HaltReason is not null ? "EMERGENCY" : (rt.Risk?.Level.ToString().ToUpperInvariant() ?? "LOW");
-        var regime = rt.FearGreed?.Classification ?? "unknown";
-        return new RiskView(level, regime, rt.FearGreed, breakers, [.. Enumerable.Reverse(rt.RiskEvents)]);
+        var market = Market(rt);
+        return new RiskView(level, market?.Regime ?? "unknown", rt.FearGreed, breakers, [.. Enumerable.Reverse(rt.RiskEvents)], market);
     }
+
+    /// <summary>The regime detector's state at the current bar (the first bar before the replay starts); null without data.</summary>
+    public static RegimeView? Market(TradingRuntime rt)
+    {
+        if (rt.Bars is not { } bars || rt.Regimes is not { Count: > 0 } regimes)
+        {
+            return null;
+        }
+
+        var i = Math.Clamp(rt.BarIndex, 0, regimes.Count - 1);
+        var r = regimes[i];
+        var correlation = rt.LastRiskMetrics?.AverageCorrelation;
+        return new RegimeView(
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(r.Regime.ToString()), bars.TimeAt(i) + bars.Interval.Duration, i,
+            Finite(r.Volatility), Finite(r.VolatilityPercentile), Finite(r.Trend), r.FearGreed, rt.FearGreedDays, correlation is { } c ? Finite(c) : null);
+    }
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
     public static IReadOnlyList<StrategyView> Strategies(TradingRuntime rt) =>
         [.. rt.Slots.Select(s =>

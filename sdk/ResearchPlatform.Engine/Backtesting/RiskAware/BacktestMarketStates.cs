@@ -16,9 +16,26 @@ internal static class BacktestMarketStates
     /// <summary>One state per bar of <paramref name="bars"/>.</summary>
     public static MarketState[] Compute(BarSeries bars, FearGreedHistory? fearGreed, IRegimeClassifier? classifier = null, RegimeOptions? options = null)
     {
+        var regimes = Regimes(bars, fearGreed, classifier, options);
+        var states = new MarketState[regimes.Length];
+        for (var t = 0; t < regimes.Length; t++)
+        {
+            var r = regimes[t];
+            states[t] = new MarketState(r.VolatilityPercentile, r.FearGreed, r.Regime);
+        }
+
+        return states;
+    }
+
+    /// <summary>
+    /// The detector's snapshot in force at each bar's close (regime, volatility, its percentile, trend and the lagged
+    /// Fear &amp; Greed value at that close), for views that show the features behind the state.
+    /// </summary>
+    public static RegimeSnapshot[] Regimes(BarSeries bars, FearGreedHistory? fearGreed, IRegimeClassifier? classifier = null, RegimeOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(bars);
         var detector = new RegimeDetector(options, classifier);
-        var states = new MarketState[bars.Count];
+        var states = new RegimeSnapshot[bars.Count];
         var daily = bars.Interval.Duration >= TimeSpan.FromDays(1);
         for (var t = 0; t < bars.Count; t++)
         {
@@ -29,8 +46,7 @@ internal static class BacktestMarketStates
                 detector.Update(bars.Close[t], fg);
             }
 
-            var r = detector.Current;
-            states[t] = new MarketState(r.VolatilityPercentile, fg, r.Regime);
+            states[t] = detector.Current with { FearGreed = fg };
         }
 
         return states;

@@ -14,4 +14,10 @@ public enum RiskEventKind
 
     /// <summary>The open position was closed by the EMERGENCY flatten rule.</summary>
     Flatten,
+
+    /// <summary>A circuit breaker tripped (paper and live sessions record trips and resets one by one).</summary>
+    BreakerTripped,
+
+    /// <summary>A circuit breaker reset.</summary>
+    BreakerReset,
 }
