@@ -1,6 +1,5 @@
 using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Evolution;
-using ResearchPlatform.Engine.Evolution.Evaluation;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Engine.Evolution.WalkForward;
@@ -42,12 +41,7 @@ internal static class DemoEvolution
         }
 
         var backtest = new BacktestOptions();
-        var (problem, evaluator) = EvolveInputs.Map(() => BacktestProblem.Create(bars, seeds.Select(s => (s.Seed, s.VersionTag)).ToList(), walkForward, backtest));
-        var problems = EvolutionEngine.Validate(problem, options);
-        if (problems.Count > 0)
-        {
-            throw new BadInputException(string.Join("; ", problems));
-        }
+        var (problem, evaluator) = EvolveInputs.ValidatedProblem(bars, seeds, options, walkForward, backtest);
 
         var store = new EvolutionRunStore(db, TimeProvider.System);
         var seedRefs = seeds.Select(s => new SeedTypeRef(s.Seed.Id, s.VersionTag)).ToList();

@@ -47,12 +47,7 @@ internal static class EvolveCommand
         }
 
         var backtest = new BacktestOptions();
-        var (problem, evaluator) = EvolveInputs.Map(() => BacktestProblem.Create(bars, seeds.Select(s => (s.Seed, s.VersionTag)).ToList(), walkForward, backtest));
-        var problems = EvolutionEngine.Validate(problem, options);
-        if (problems.Count > 0)
-        {
-            throw new BadInputException(string.Join("; ", problems));
-        }
+        var (problem, evaluator) = EvolveInputs.ValidatedProblem(bars, seeds, options, walkForward, backtest);
 
         var store = new EvolutionRunStore(db, TimeProvider.System);
         var run = store.Create(

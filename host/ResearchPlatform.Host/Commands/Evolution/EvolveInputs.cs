@@ -1,8 +1,10 @@
 using System.Globalization;
+using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Data;
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Evaluation;
 using ResearchPlatform.Engine.Evolution.Fitness;
+using ResearchPlatform.Engine.Evolution.WalkForward;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Seeds;
@@ -136,6 +138,23 @@ internal static class EvolveInputs
         }
 
         throw new BadInputException($"{option}: '{text}' is not a duration (e.g. 90s, 10m, 2h)");
+    }
+
+    /// <summary>
+    /// Builds the backtest problem of <paramref name="seeds"/> over <paramref name="bars"/> and checks it against
+    /// <paramref name="options"/>; every problem found (data, configuration, options) is a <see cref="BadInputException"/>.
+    /// </summary>
+    public static (EvolutionProblem Problem, BacktestFitnessEvaluator Evaluator) ValidatedProblem(
+        BarSeries bars, IReadOnlyList<LoadedSeedType> seeds, EvolutionOptions options, WalkForwardOptions walkForward, BacktestOptions backtest)
+    {
+        var (problem, evaluator) = Map(() => BacktestProblem.Create(bars, seeds.Select(s => (s.Seed, s.VersionTag)).ToList(), walkForward, backtest));
+        var problems = EvolutionEngine.Validate(problem, options);
+        if (problems.Count > 0)
+        {
+            throw new BadInputException(string.Join("; ", problems));
+        }
+
+        return (problem, evaluator);
     }
 
     /// <summary>Runs <paramref name="body"/>, turning invalid data or configuration into <see cref="BadInputException"/> (exit 2).</summary>

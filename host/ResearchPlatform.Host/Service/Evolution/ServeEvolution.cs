@@ -71,12 +71,7 @@ internal sealed class ServeEvolution(ServeSettings settings, WorkspaceDb db, Eve
                 throw new BadInputException($"field 'symbol': no {request.Symbol} {interval} bars in the workspace (import them with: rp data import FILE --symbol {request.Symbol} --interval {interval})");
             }
 
-            var (p, e) = EvolveInputs.Map(() => BacktestProblem.Create(bars, seeds.Select(s => (s.Seed, s.VersionTag)).ToList(), walkForward, backtest));
-            var problems = EvolutionEngine.Validate(p, options);
-            if (problems.Count > 0)
-            {
-                throw new BadInputException(string.Join("; ", problems));
-            }
+            var (p, e) = EvolveInputs.ValidatedProblem(bars, seeds, options, walkForward, backtest);
 
             var store = new EvolutionRunStore(d, time);
             var r = store.Create(
