@@ -230,7 +230,7 @@ internal sealed class ResilienceManager : IAsyncDisposable, IDisposable
             ["restarts"] = status.Restarts.ToString(CultureInfo.InvariantCulture),
             ["last_error"] = status.LastError ?? string.Empty,
         };
-        _alerts.Publish(new Alert(level, AlertCategory.System, "resilience:" + entry.Component.Name, title, body, entry.Component.Name, context, at));
+        _alerts.Publish(new Alert(level, AlertCategory.System, "resilience:" + entry.Component.Name + ":" + status.StateName, title, body, entry.Component.Name, context, at));
     }
 
     private void Changed(SupervisedStatus status) => StatusChanged?.Invoke(status);

@@ -136,8 +136,7 @@ public sealed class ServeApiControlTests
             Assert.All(positions.RootElement.EnumerateArray().Where(p => p.GetProperty("strategy_id").GetString() != slot.Id), p => Assert.True(p.GetProperty("reconciled").GetBoolean()));
         }
 
-        using var alerts = await serve.GetJsonAsync("/api/alerts?category=trading");
-        var alert = alerts.RootElement.EnumerateArray().Single(a => a.GetProperty("key").GetString() == $"position_mismatch:{slot.Id}:BTC/USD");
+        var alert = await WaitForAlertAsync(serve, $"position_mismatch:{slot.Id}:BTC/USD"); // the history is written by the alert service's worker
         Assert.Equal("warning", alert.GetProperty("level").GetString());
         Assert.Equal(1, alert.GetProperty("count").GetInt32()); // raised once per mismatch, not per read
         using (await serve.GetJsonAsync("/api/positions"))
@@ -200,5 +199,27 @@ public sealed class ServeApiControlTests
     {
         using var orders = await serve.GetJsonAsync("/api/orders?limit=10000");
         return orders.RootElement.EnumerateArray().Count(o => strategyId is null || o.GetProperty("strategy_id").GetString() == strategyId);
+    }
+
+    /// <summary>The alert with <paramref name="key"/> once the alert service has stored it (its writes are asynchronous).</summary>
+    private static async Task<JsonElement> WaitForAlertAsync(InProcessServe serve, string key)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using (var alerts = await serve.GetJsonAsync("/api/alerts?category=trading&limit=500"))
+            {
+                foreach (var a in alerts.RootElement.EnumerateArray())
+                {
+                    if (a.GetProperty("key").GetString() == key)
+                    {
+                        return a.Clone();
+                    }
+                }
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"alert {key} not listed within 30 s");
+            await Task.Delay(100);
+        }
     }
 }

@@ -19,9 +19,11 @@ internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(1);
     private readonly AlertService? _service;
     private readonly HttpClient? _http;
+    private readonly DatabaseAccess? _access;
 
-    private CliAlerting(AlertService? service, HttpClient? http)
+    private CliAlerting(AlertService? service, HttpClient? http, DatabaseAccess? access = null)
     {
+        _access = access;
         _service = service;
         _http = http;
     }
@@ -58,13 +60,15 @@ internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
         }
 
         var http = new HttpClient();
+        var access = DatabaseAccess.PerCall(db.FilePath); // the delivery threads write history on their own connection
         try
         {
-            return new CliAlerting(AlertingSetup.Create(config, db, http, time), http);
+            return new CliAlerting(AlertingSetup.Create(config, access, http, time), http, access);
         }
         catch (AlertsConfigException ex)
         {
             http.Dispose();
+            access.Dispose();
             throw new BadInputException(ex.Message, ex);
         }
     }
@@ -88,5 +92,6 @@ internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
         }
 
         _http?.Dispose();
+        _access?.Dispose();
     }
 }

@@ -213,6 +213,6 @@ internal sealed class DisasterModeController(
             ["engagements"] = s.Engagements.ToString(CultureInfo.InvariantCulture),
             ["last_error"] = s.LastError ?? string.Empty,
         };
-        alerts.Publish(new Alert(level, AlertCategory.Trading, "disaster_mode:" + name, title, body, name, context, at));
+        alerts.Publish(new Alert(level, AlertCategory.Trading, "disaster_mode:" + name + (s.Engaged ? ":engaged" : ":ended"), title, body, name, context, at));
     }
 }
