@@ -102,7 +102,7 @@ public sealed class PaperReplayEngineTests
         Assert.True(change.To > change.From, $"{change.From} -> {change.To}");
         Assert.InRange(change.Bar, 4, Bars.Length - 1);
         Assert.Contains(alerts.Alerts, a => a.Key == "breaker:rapid_loss:m1");
-        Assert.Contains(alerts.Alerts, a => a.Key == "risk_level:m1");
+        Assert.Contains(alerts.Alerts, a => a.Key.StartsWith("risk_level:m1:", StringComparison.Ordinal));
     }
 
     [Fact]

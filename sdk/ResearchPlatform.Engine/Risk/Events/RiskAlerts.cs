@@ -7,7 +7,8 @@ namespace ResearchPlatform.Engine.Risk.Events;
 
 /// <summary>
 /// The alerts of the risk manager: one per breaker trip (key <c>breaker:NAME:SCOPE</c>, so repeats collapse) and one per
-/// level change (key <c>risk_level:SCOPE</c>), category Trading, component <c>risk_manager</c>, with the values and
+/// level change (key <c>risk_level:SCOPE:LEVEL</c>: a change to another level is a new alert, so a CRITICAL after a
+/// WARNING is not folded into it and escalates on its own; flapping back to one level collapses), category Trading, component <c>risk_manager</c>, with the values and
 /// thresholds in the context.
 /// </summary>
 internal static class RiskAlerts
@@ -45,7 +46,7 @@ internal static class RiskAlerts
         return new Alert(
             Severity(c.To),
             AlertCategory.Trading,
-            $"risk_level:{scope}",
+            $"risk_level:{scope}:{RiskEventStore.LevelName(c.To)}",
             $"{scope}: risk level {RiskEventStore.LevelName(c.From)} -> {RiskEventStore.LevelName(c.To)}",
             $"Active breakers: {(active.Length == 0 ? "none" : active)}. Actions: {(c.Actions.Count == 0 ? "none" : string.Join(", ", c.Actions))}.",
             Component,

@@ -27,7 +27,7 @@ public sealed class RiskEventsTests
         var trip = Assert.Single(alerts.Alerts, a => a.Key == "breaker:daily_drawdown:BTC/USDT");
         Assert.Equal(0.06, double.Parse(trip.Context["value"], CultureInfo.InvariantCulture), 9);
         Assert.Equal(AlertCategory.Trading, trip.Category);
-        var level = Assert.Single(alerts.Alerts, a => a.Key == "risk_level:BTC/USDT");
+        var level = Assert.Single(alerts.Alerts, a => a.Key == "risk_level:BTC/USDT:CRITICAL");
         Assert.Equal(AlertLevel.Critical, level.Level);
         Assert.Equal("LOW", level.Context["from"]);
         Assert.Equal("CRITICAL", level.Context["to"]);
