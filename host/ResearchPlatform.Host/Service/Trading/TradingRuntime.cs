@@ -30,10 +30,8 @@ namespace ResearchPlatform.Host.Service.Trading;
 internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, TimeProvider time, IAlertPublisher alerts, ILogger<TradingRuntime> log) : IDisposable
 {
     private readonly List<StrategySlot> _slots = [];
-    private List<string> _snapshotMismatches = [];
-    private readonly RiskEventWriter _riskWriter = new(db, log);
-    private readonly Dictionary<StrategySlot, int> _riskEventsSeen = [];
-    private string _riskSource = "serve";
+    private readonly ServeRiskRecorder _risk = new(db, time, alerts, log);
+    private readonly ServeRestore _restore = new(time, alerts, log);
 
     public ServeSettings Settings => settings;
 
@@ -60,7 +58,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
 
     public int BarIndex { get; private set; } = -1;
 
-    public List<RiskEventView> RiskEvents { get; } = [];
+    public List<RiskEventView> RiskEvents => _risk.Events;
 
     public FearGreedView? FearGreed { get; set; }
 
@@ -74,7 +72,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public RiskMetrics? LastRiskMetrics { get; private set; }
 
     /// <summary>Risk events stored in DuckDB so far.</summary>
-    public long RiskEventsStored => _riskWriter.Written;
+    public long RiskEventsStored => _risk.Stored;
 
     public bool Finished { get; private set; }
 
@@ -84,13 +82,13 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public string? Session { get; private set; }
 
     /// <summary>The snapshot this run was restored from (null for a new session).</summary>
-    public StateSnapshot? RestoredFrom { get; private set; }
+    public StateSnapshot? RestoredFrom => _restore.From;
 
     /// <summary>The restore's outcome once the re-run caught up with the journals and reconciled (null before).</summary>
-    public RestoreReport? Restore { get; private set; }
+    public RestoreReport? Restore => _restore.Report;
 
     /// <summary>True while a restored session re-runs its stored bars (not paced; snapshots are not written).</summary>
-    public bool Restoring => RestoredFrom is not null && Restore is null;
+    public bool Restoring => _restore.Restoring;
 
     /// <summary>True once the runners exist: the replay loop (<see cref="RunReplayAsync"/>) can run.</summary>
     public bool ReplayReady { get; private set; }
@@ -196,8 +194,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         Session = restore?.Session ?? time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
         var market = Regimes?.Select(r => new MarketState(r.VolatilityPercentile, r.FearGreed, r.Regime)).ToArray();
         var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts, Market = market };
-        _riskSource = Session;
-        _riskWriter.Start();
+        _risk.Start(Session);
         for (var s = 0; s < _slots.Count; s++)
         {
             var slot = _slots[s];
@@ -208,7 +205,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             slot.Running = restore?.Strategies[s].Running ?? slot.Running;
         }
 
-        RestoredFrom = restore;
+        _restore.From = restore;
         Peak = DayStartEquity = InitialEquity;
         ReplayReady = true;
         if (restore is null)
@@ -224,7 +221,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     /// <summary>Flushes and closes every journal (the resilience component stopped the replay loop before).</summary>
     public async Task StopReplayAsync(CancellationToken ct)
     {
-        await _riskWriter.StopAsync(ct);
+        await _risk.StopAsync(ct);
         await Gate.WaitAsync(ct);
         try
         {
@@ -264,7 +261,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         {
             if (Risk?.RaiseFloor(source, level) is { } change)
             {
-                RecordLevelChange(change, $"; raised by {source}");
+                _risk.RecordLevelChange(change, $"; raised by {source}");
             }
 
             if (log.IsEnabled(LogLevel.Warning))
@@ -363,7 +360,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
                 await StepAsync(i, ct);
                 if (Restoring)
                 {
-                    await AdvanceRestoreAsync(i, ct);
+                    await _restore.AdvanceAsync(this, i, ct);
                 }
 
                 touched = [.. _slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.DrainTouched().Select(id => (s, id)))];
@@ -383,28 +380,6 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             {
                 log.LogInformation("replay finished at bar {Bar} of {Count}", BarIndex + 1, bars.Count);
             }
-        }
-    }
-
-    private async Task AdvanceRestoreAsync(int i, CancellationToken ct)
-    {
-        var snapshot = RestoredFrom!;
-        if (i == snapshot.Bar)
-        {
-            _snapshotMismatches = ServeSnapshots.Compare(snapshot, this);
-        }
-
-        var caughtUp = _slots.All(s => !s.Running || s.CatchUp is not { CatchingUp: true });
-        if ((i >= snapshot.Bar && caughtUp) || i == Bars!.Count - 1)
-        {
-            Restore = await ServeSnapshots.CompleteRestoreAsync(this, i, _snapshotMismatches, ct);
-            var ok = Restore.Problems.Count == 0;
-            if (log.IsEnabled(LogLevel.Information))
-            {
-                log.LogInformation("{Summary}", Restore.Describe());
-            }
-
-            alerts.Publish(new Alert(ok ? AlertLevel.Informational : AlertLevel.Warning, AlertCategory.System, "resilience:restore", ok ? "Restored from snapshot" : "Restored with discrepancies", Restore.Describe(), "resilience", new Dictionary<string, string>(), time.GetUtcNow()));
         }
     }
 
@@ -448,75 +423,13 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             var from = Risk.Level;
             var update = Risk.OnBar(new PortfolioSnapshot(total, quantity == 0 ? [] : [new Engine.Risk.PositionSnapshot(bars.Symbol, quantity, close)]), MarketAt(i), sleeves);
             LastRiskMetrics = update.Metrics;
-            RecordRisk(i, from, update);
+            _risk.RecordRisk(i, from, update);
         }
 
-        QueueRunnerRiskEvents();
+        _risk.QueueRunnerRiskEvents(_slots);
     }
 
     /// <summary>The market state the risk managers see at bar <paramref name="i"/>'s close.</summary>
     private MarketState MarketAt(int i) =>
         Regimes is { } r && i < r.Count ? new MarketState(r[i].VolatilityPercentile, r[i].FearGreed, r[i].Regime) : MarketState.Unknown;
-
-    /// <summary>Queues the strategy risk managers' new events (rejections, resizes, their breakers) for storage.</summary>
-    private void QueueRunnerRiskEvents()
-    {
-        foreach (var slot in _slots.Where(s => s.Runner is not null))
-        {
-            var events = slot.Runner!.RiskEvents;
-            _riskEventsSeen.TryGetValue(slot, out var seen);
-            for (var k = seen; k < events.Count; k++)
-            {
-                _riskWriter.Enqueue($"{_riskSource}/{slot.Id}", events[k]);
-            }
-
-            _riskEventsSeen[slot] = events.Count;
-        }
-    }
-
-    /// <summary>
-    /// Keeps the portfolio risk manager's breaker and level events for the API and queues them for DuckDB (its alerts
-    /// are raised by the risk manager itself).
-    /// </summary>
-    private void RecordRisk(int bar, RiskLevel from, RiskUpdate update)
-    {
-        var source = _riskSource + "/portfolio";
-        foreach (var e in update.BreakerEvents)
-        {
-            var detail = string.Create(CultureInfo.InvariantCulture, $"value {e.Value:0.####} vs threshold {e.Threshold:0.####}");
-            AddRiskEvent(new RiskEventView(e.At, e.Tripped ? "breaker_tripped" : "breaker_reset", e.Name, detail));
-            _riskWriter.Enqueue(source, new RiskBacktestEvent(bar, e.At, e.Tripped ? RiskEventKind.BreakerTripped : RiskEventKind.BreakerReset, from, from,
-                string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})"), detail));
-        }
-
-        if (update.LevelChange is { } change)
-        {
-            AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}"));
-            _riskWriter.Enqueue(source, new RiskBacktestEvent(bar, change.At, RiskEventKind.LevelChange, change.From, change.To,
-                string.Join("; ", change.Trigger.Select(t => t.Name + (t.Tripped ? " tripped" : " reset"))),
-                string.Join("; ", change.ActiveBreakers.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Name} {b.Value:0.####} (trigger {b.Trigger:0.####})")))));
-        }
-    }
-
-    private void RecordLevelChange(RiskLevelChanged change, string cause)
-    {
-        AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}{cause}"));
-        var level = change.To switch
-        {
-            RiskLevel.Emergency => AlertLevel.Emergency,
-            RiskLevel.Critical => AlertLevel.Critical,
-            RiskLevel.High => AlertLevel.Warning,
-            _ => AlertLevel.Informational,
-        };
-        alerts.Publish(new Alert(level, AlertCategory.Trading, "risk_level", $"Risk level {change.To.ToString().ToUpperInvariant()}", $"risk level {change.From} -> {change.To}{cause}; active breakers: {string.Join(", ", change.ActiveBreakers.Select(b => b.Name))}", "risk_manager", new Dictionary<string, string>(), time.GetUtcNow()));
-    }
-
-    private void AddRiskEvent(RiskEventView e)
-    {
-        RiskEvents.Add(e);
-        if (RiskEvents.Count > 50)
-        {
-            RiskEvents.RemoveAt(0);
-        }
-    }
 }
