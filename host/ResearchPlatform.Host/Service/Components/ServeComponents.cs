@@ -42,7 +42,7 @@ internal static class ServeComponents
         Add(services, sp => new ServiceComponent("position_sizer", ComponentKind.Critical, ComponentTier.Engines,
             (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().InitSizer(new RiskGenome()))));
         Add(services, sp => new ServiceComponent("order_manager", ComponentKind.Critical, ComponentTier.Engines,
-            (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().PrepareJournals())));
+            (_, _) => Task.FromResult(PrepareJournals(sp.GetRequiredService<ServeSettings>()))));
         Add(services, sp => new ServiceComponent("strategy_pool", ComponentKind.Critical, ComponentTier.Engines, (_, _) =>
         {
             var plugins = sp.GetRequiredService<ServePlugins>();
@@ -50,7 +50,12 @@ internal static class ServeComponents
             return Task.FromResult(sp.GetRequiredService<TradingRuntime>().LoadStrategies(plugins.Seeds()));
         }));
         Add(services, sp => new ServiceComponent("paper_engine", ComponentKind.Critical, ComponentTier.Engines,
-            (_, ct) => sp.GetRequiredService<TradingRuntime>().StartReplayAsync(ct),
+            (_, ct) =>
+            {
+                var runtime = sp.GetRequiredService<TradingRuntime>();
+                runtime.Controls.HaltChanged += reason => OnHaltChanged(sp.GetRequiredService<TradingSystemManager>(), reason);
+                return runtime.StartReplayAsync(ct);
+            },
             ct => sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct), stopTimeout: TimeSpan.FromSeconds(10)));
         Add(services, sp => new ServiceComponent("decision_engine", ComponentKind.Optional, ComponentTier.Engines,
             (sink, _) => Task.FromResult(sp.GetRequiredService<DecisionService>().Start(sink, "decision_engine")),
@@ -82,6 +87,31 @@ internal static class ServeComponents
         }));
         Add(services, sp => sp.GetRequiredService<ResilienceComponent>());
         return services;
+    }
+
+    /// <summary>Checks the journal folder is writable (each strategy's order journal lives there).</summary>
+    private static ComponentHealth PrepareJournals(ServeSettings settings)
+    {
+        Directory.CreateDirectory(settings.JournalFolder);
+        var probe = Path.Combine(settings.JournalFolder, ".probe");
+        File.WriteAllText(probe, "ok");
+        File.Delete(probe);
+        return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
+    }
+
+    /// <summary>An emergency stop (made now or re-applied by a restore) halts the manager; a resume lifts it.</summary>
+    private static void OnHaltChanged(TradingSystemManager manager, string? reason)
+    {
+        if (reason is not null)
+        {
+            manager.Halt(reason);
+            manager.Report("order_manager", ComponentHealth.Degraded("trading halted: emergency stop"));
+        }
+        else
+        {
+            manager.Resume();
+            manager.Report("order_manager", ComponentHealth.Connected with { Reason = "trading resumed by the operator" });
+        }
     }
 
     private static void Add(IServiceCollection services, Func<IServiceProvider, IManagedComponent> factory) => services.AddSingleton(factory);

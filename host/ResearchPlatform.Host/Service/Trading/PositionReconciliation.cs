@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResearchPlatform.Engine.Execution.Simulated;
+using ResearchPlatform.Engine.Resilience.Snapshots;
 using ResearchPlatform.Host.Service.Views;
 using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Execution;
@@ -73,6 +74,7 @@ internal sealed class PositionReconciliation(IAlertPublisher alerts, TimeProvide
             }
 
             book.ForceSet(bars.Symbol, venue.Quantity, venue.EntryPrice);
+            rt.Controls.Record(rt, new ControlRecord(rt.BarIndex, "position_sync", time.GetUtcNow(), slot.Id, "forced sync through the API", bars.Symbol, venue.Quantity, venue.EntryPrice));
             synced.Add(new PositionSyncView(slot.Id, bars.Symbol, (double)expected, (double)venue.Quantity));
             alerts.Publish(new Alert(
                 AlertLevel.Informational, AlertCategory.Trading, $"position_sync:{slot.Id}:{bars.Symbol}", $"Position synced {bars.Symbol} ({slot.Id})",

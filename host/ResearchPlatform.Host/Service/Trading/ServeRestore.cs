@@ -21,8 +21,8 @@ internal sealed class ServeRestore(TimeProvider time, IAlertPublisher alerts, IL
     /// <summary>True while a restored session re-runs its stored bars.</summary>
     public bool Restoring => From is not null && Report is null;
 
-    /// <summary>Called after bar <paramref name="i"/> was re-run (under the runtime's gate).</summary>
-    public async Task AdvanceAsync(TradingRuntime rt, int i, CancellationToken ct)
+    /// <summary>Called after bar <paramref name="i"/> was re-run (under the runtime's gate); <paramref name="force"/> completes the restore now (a restored halted session).</summary>
+    public async Task AdvanceAsync(TradingRuntime rt, int i, bool force, CancellationToken ct)
     {
         var snapshot = From!;
         if (i == snapshot.Bar)
@@ -31,7 +31,7 @@ internal sealed class ServeRestore(TimeProvider time, IAlertPublisher alerts, IL
         }
 
         var caughtUp = rt.Slots.All(s => !s.Running || s.CatchUp is not { CatchingUp: true });
-        if ((i >= snapshot.Bar && caughtUp) || i == rt.Bars!.Count - 1)
+        if ((i >= snapshot.Bar && caughtUp) || force || i == rt.Bars!.Count - 1)
         {
             Report = await ServeSnapshots.CompleteRestoreAsync(rt, i, _snapshotMismatches, ct);
             var ok = Report.Problems.Count == 0;

@@ -75,8 +75,22 @@ internal sealed class ServeRiskRecorder(WorkspaceDb db, TimeProvider time, IAler
         }
     }
 
+    /// <summary>Raises the portfolio risk manager's level to at least <paramref name="level"/> (a component escalated; call under the gate).</summary>
+    public void RaiseFloor(TradingRuntime rt, string source, RiskLevel level)
+    {
+        if (rt.Risk?.RaiseFloor(source, level) is { } change)
+        {
+            RecordLevelChange(change, $"; raised by {source}");
+        }
+
+        if (log.IsEnabled(LogLevel.Warning))
+        {
+            log.LogWarning("risk level floor {Level} set by {Source} at bar {Bar} of {Count}; level now {Now}", level, source, rt.BarIndex + 1, rt.Bars?.Count ?? 0, rt.Risk?.Level);
+        }
+    }
+
     /// <summary>Records a level change raised outside the bar loop and publishes its alert.</summary>
-    public void RecordLevelChange(RiskLevelChanged change, string cause)
+    private void RecordLevelChange(RiskLevelChanged change, string cause)
     {
         AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}{cause}"));
         var level = change.To switch

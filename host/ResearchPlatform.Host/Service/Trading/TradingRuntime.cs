@@ -22,16 +22,19 @@ namespace ResearchPlatform.Host.Service.Trading;
 
 /// <summary>
 /// The service's trading state: the replayed bars, the strategy pool, one paper runner per strategy (signal -> sizer ->
-/// risk -> order manager -> simulated venue, journal on disk), a portfolio-level risk manager, the equity curve and the
-/// risk events (also stored in DuckDB <c>risk_events</c>, source kind <c>serve</c>), and the market regime at each bar
-/// (realised volatility, lagged Fear &amp; Greed) that the risk managers see. The replay loop advances every running strategy bar by bar under <see cref="Gate"/>; API reads take
-/// the same gate, so they see a consistent bar.
+/// risk -> order manager -> simulated venue, journal on disk), a portfolio-level risk manager, the equity curve, the
+/// risk record (<see cref="ServeRiskRecorder"/>), the operator controls (<see cref="ServeControls"/>), the restore
+/// (<see cref="ServeRestore"/>) and the market regime at each bar. The replay loop advances every running strategy bar
+/// by bar under <see cref="Gate"/>; API reads take the same gate, so they see a consistent bar.
 /// </summary>
 internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, TimeProvider time, IAlertPublisher alerts, ILogger<TradingRuntime> log) : IDisposable
 {
     private readonly List<StrategySlot> _slots = [];
     private readonly ServeRiskRecorder _risk = new(db, time, alerts, log);
     private readonly ServeRestore _restore = new(time, alerts, log);
+
+    /// <summary>The operator controls (stop/start, halt/resume, position sync), kept in the state snapshot.</summary>
+    public ServeControls Controls { get; } = new(time, log);
 
     public ServeSettings Settings => settings;
 
@@ -71,12 +74,12 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     /// <summary>The portfolio risk manager's metrics after the last bar.</summary>
     public RiskMetrics? LastRiskMetrics { get; private set; }
 
-    /// <summary>Risk events stored in DuckDB so far.</summary>
+    /// <summary>Risk events stored in DuckDB so far (source kind <c>serve</c>).</summary>
     public long RiskEventsStored => _risk.Stored;
 
     public bool Finished { get; private set; }
 
-    public string? HaltReason { get; private set; }
+    public string? HaltReason { get; internal set; }
 
     /// <summary>The session id (journal file prefix); a restored session keeps the id of the one it continues.</summary>
     public string? Session { get; private set; }
@@ -148,16 +151,6 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         return ComponentHealth.Connected;
     }
 
-    /// <summary>Checks the journal folder is writable (each strategy's order journal lives there).</summary>
-    public ComponentHealth PrepareJournals()
-    {
-        Directory.CreateDirectory(settings.JournalFolder);
-        var probe = Path.Combine(settings.JournalFolder, ".probe");
-        File.WriteAllText(probe, "ok");
-        File.Delete(probe);
-        return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
-    }
-
     /// <summary>One strategy per seed type with its default genes.</summary>
     public ComponentHealth LoadStrategies(IReadOnlyList<(ISeedType Seed, string Source)> seeds)
     {
@@ -202,10 +195,12 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             slot.CatchUp = restore is null ? null : new CatchUpOrderJournal(file);
             slot.Journal = new CapturingJournal(slot.CatchUp ?? (IOrderJournal)file, slot.Id);
             slot.Runner = await PaperStrategyRunner.CreateAsync(slot.Strategy, Bars, options, slot.Journal, string.Create(CultureInfo.InvariantCulture, $"S{s + 1}"), ct);
-            slot.Running = restore?.Strategies[s].Running ?? slot.Running;
+            slot.Running = restore is { Controls.Count: 0 } ? restore.Strategies[s].Running : slot.Running; // else: its controls say
         }
 
         _restore.From = restore;
+        Controls.Load(restore);
+        await Controls.ReplayAsync(this, -1, ct);
         Peak = DayStartEquity = InitialEquity;
         ReplayReady = true;
         if (restore is null)
@@ -222,22 +217,21 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public async Task StopReplayAsync(CancellationToken ct)
     {
         await _risk.StopAsync(ct);
-        await Gate.WaitAsync(ct);
-        try
-        {
-            foreach (var slot in _slots.Where(s => s.Journal is not null))
+        await UnderGateAsync(
+            () =>
             {
-                slot.Journal!.Dispose();
-                if (log.IsEnabled(LogLevel.Information))
+                foreach (var slot in _slots.Where(s => s.Journal is not null))
                 {
-                    log.LogInformation("order journal flushed: {Strategy} ({Entries} entries)", slot.Id, slot.Journal.Entries);
+                    slot.Journal!.Dispose();
+                    if (log.IsEnabled(LogLevel.Information))
+                    {
+                        log.LogInformation("order journal flushed: {Strategy} ({Entries} entries)", slot.Id, slot.Journal.Entries);
+                    }
                 }
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
+
+                return Task.CompletedTask;
+            },
+            ct);
     }
 
     /// <summary>Runs <paramref name="action"/> under <see cref="Gate"/> (order managers are not thread-safe against the loop).</summary>
@@ -259,56 +253,10 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public Task RaiseRiskFloorAsync(string source, RiskLevel level, CancellationToken ct) => UnderGateAsync(
         () =>
         {
-            if (Risk?.RaiseFloor(source, level) is { } change)
-            {
-                _risk.RecordLevelChange(change, $"; raised by {source}");
-            }
-
-            if (log.IsEnabled(LogLevel.Warning))
-            {
-                log.LogWarning("risk level floor {Level} set by {Source} at bar {Bar} of {Count}; level now {Now}", level, source, BarIndex + 1, Bars?.Count ?? 0, Risk?.Level);
-            }
-
+            _risk.RaiseFloor(this, source, level);
             return Task.CompletedTask;
         },
         ct);
-
-    /// <summary>Emergency stop: cancels every working order and halts the replay (no new orders).</summary>
-    public async Task<int> HaltAsync(string reason, CancellationToken ct)
-    {
-        await Gate.WaitAsync(ct);
-        try
-        {
-            HaltReason = reason;
-            var cancelled = 0;
-            foreach (var slot in _slots.Where(s => s.Runner is not null))
-            {
-                foreach (var order in slot.Runner!.Manager.Orders.Where(o => !o.IsTerminal).ToList())
-                {
-                    cancelled += await slot.Runner.Manager.CancelAsync(order.ClientOrderId, ct) ? 1 : 0;
-                }
-            }
-
-            return cancelled;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    /// <summary>Starts or stops feeding bars to one strategy; false when the id is unknown.</summary>
-    public bool SetRunning(string id, bool running)
-    {
-        var slot = _slots.Find(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (slot is null)
-        {
-            return false;
-        }
-
-        slot.Running = running;
-        return true;
-    }
 
     public void Dispose() => Gate.Dispose();
 
@@ -329,10 +277,15 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         var pace = settings.ReplaySpeed is { } m ? bars.Interval.Duration / m : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         var paced = 0;
-        for (var i = BarIndex + 1; i < bars.Count && HaltReason is null; i++)
+        for (var i = BarIndex + 1; i < bars.Count; i++)
         {
-            while (Paused?.Invoke() == true)
+            while (Paused?.Invoke() == true || HaltReason is not null)
             {
+                if (HaltReason is not null && Restoring)
+                {
+                    await UnderGateAsync(() => _restore.AdvanceAsync(this, BarIndex, force: true, ct), ct); // restored halted: nothing more to re-run
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
                 clock.Restart();
                 paced = 0;
@@ -354,13 +307,15 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             {
                 if (HaltReason is not null)
                 {
-                    break;
+                    i--; // halted since the check above: wait again for this bar
+                    continue;
                 }
 
                 await StepAsync(i, ct);
                 if (Restoring)
                 {
-                    await _restore.AdvanceAsync(this, i, ct);
+                    await Controls.ReplayAsync(this, i, ct);
+                    await _restore.AdvanceAsync(this, i, force: false, ct);
                 }
 
                 touched = [.. _slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.DrainTouched().Select(id => (s, id)))];
