@@ -88,6 +88,7 @@ internal static class ServeHost
         services.AddSingleton<ServeMonitoring>();
         services.AddSingleton<EventHub>();
         services.AddSingleton<TradingRuntime>();
+        services.AddSingleton<LiveExchange>();
         services.AddSingleton<PositionReconciliation>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<SnapshotPublisher>();
