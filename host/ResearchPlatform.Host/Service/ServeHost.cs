@@ -89,6 +89,7 @@ internal static class ServeHost
         services.AddSingleton<EventHub>();
         services.AddSingleton<TradingRuntime>();
         services.AddSingleton<LiveExchange>();
+        services.AddSingleton<LiveTrading>();
         services.AddSingleton<PositionReconciliation>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<SnapshotPublisher>();

@@ -1,17 +1,21 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
-using ResearchPlatform.Host.Commands.Hyperliquid;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Tests.TestSupport;
 using ResearchPlatform.Hyperliquid.Keys;
 using ResearchPlatform.Hyperliquid.Venue;
-using ResearchPlatform.Sdk.Data;
-using ResearchPlatform.Sdk.Execution;
 
 namespace ResearchPlatform.Host.Tests.Service;
 
 /// <summary>
-/// <c>rp serve --mode live --exchange hyperliquid</c> as a real process against a local signature-verifying venue
-/// started in the test: the exchange component is the plugin's adapter, market data and positions come from the venue,
-/// the key is never printed; mainnet, a missing key or a missing --exchange are refused with exit 2.
+/// <c>rp serve --mode live --exchange hyperliquid</c> as real processes against a local signature-verifying venue
+/// started in the test: the exchange component is the plugin's adapter, the pool trades through it (signed orders
+/// filled), kill -9 and a restart place no client order id twice and the venue's fills equal the journals by cloid, the
+/// dashboard's positions are the venue's, the key is never printed; mainnet, a missing key or a missing --exchange are
+/// refused with exit 2.
 /// </summary>
 public sealed class ServeLiveTests
 {
@@ -19,18 +23,18 @@ public sealed class ServeLiveTests
     private static readonly string Address = HyperliquidPrivateKey.Parse(Key).Address;
 
     [Fact]
-    public async Task ServeLive_AgainstLocalVenue_ExchangeIsThePluginAdapter_PositionsAreTheVenues()
+    public async Task ServeLive_AgainstLocalVenue_TradesThroughTheAdapter_Kill9Restart_EveryCloidOnceAndVenueEqualsJournal()
     {
         using var dir = new TempDir();
         await using var venue = await LocalVenue.StartAsync(
             new LocalVenueOptions { Accounts = [Address], HistoryBars = 300, StepPeriod = TimeSpan.FromMilliseconds(300), Seed = 11 }, CancellationToken.None);
         var key = KeyFile(dir);
-        var bought = await BuyAsync(venue.BaseUrl, key); // a position the dashboard must show
-        Assert.Equal(bought, venue.PositionOf(Address, "BTC"));
-
         var ws = Directory.CreateDirectory(dir.File("ws")).FullName;
-        var (serve, url) = await ServeProcess.StartAsync(ws, "--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", key, "--coin", "BTC");
-        using (serve)
+        string[] args = ["--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", key, "--coin", "BTC"];
+
+        HashSet<string> atKill;
+        var (first, url) = await ServeProcess.StartAsync(ws, args);
+        using (first)
         {
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
             using var components = JsonDocument.Parse(await http.GetStringAsync("/api/components"));
@@ -38,24 +42,55 @@ public sealed class ServeLiveTests
             Assert.Equal("CONNECTED", byName["exchange"].GetProperty("status").GetString());
             Assert.Contains($"signer {Address}", byName["exchange"].GetProperty("reason").GetString(), StringComparison.Ordinal);
             Assert.Contains(venue.BaseUrl.ToString(), byName["exchange"].GetProperty("reason").GetString(), StringComparison.Ordinal);
-            Assert.Equal("CONNECTED", byName["market_data"].GetProperty("status").GetString());
             Assert.Contains("closed BTC 1h candles from the venue", byName["market_data"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal("CONNECTED", byName["paper_engine"].GetProperty("status").GetString());
+            using (var health = JsonDocument.Parse(await http.GetStringAsync("/api/health")))
+            {
+                Assert.False(health.RootElement.GetProperty("live_trading_blocked").GetBoolean(), health.RootElement.GetRawText());
+            }
 
-            // trading through the adapter is not built: live trading is blocked, naming what is missing
-            using var health = JsonDocument.Parse(await http.GetStringAsync("/api/health"));
-            Assert.True(health.RootElement.GetProperty("live_trading_blocked").GetBoolean());
-            Assert.Contains("not built yet", health.RootElement.GetProperty("blocked_reason").GetString(), StringComparison.Ordinal);
-
-            using var positions = JsonDocument.Parse(await http.GetStringAsync("/api/positions"));
-            var row = Assert.Single(positions.RootElement.EnumerateArray());
-            Assert.Equal("BTC", row.GetProperty("symbol").GetString());
-            Assert.Equal((double)venue.PositionOf(Address, "BTC"), row.GetProperty("venue_quantity").GetDouble(), 9);
-            Assert.Equal("venue", row.GetProperty("reconciliation").GetString());
-
-            Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(30)));
-            Assert.DoesNotContain(Key[2..], serve.Stdout + serve.Stderr, StringComparison.OrdinalIgnoreCase);
-            Assert.Equal(0, venue.BadSignatures);
+            await WaitAsync(() => Journals(ws).Submitted.Count >= 3, first, "3 orders journaled");
+            first.KillHard();
+            atKill = [.. Journals(ws).Submitted];
         }
+
+        var (second, url2) = await ServeProcess.StartAsync(ws, args);
+        using (second)
+        {
+            using var http = new HttpClient { BaseAddress = url2, Timeout = TimeSpan.FromSeconds(30) };
+            await WaitAsync(() => second.Stderr.Contains("bar 3 ", StringComparison.Ordinal), second, "3 candles traded after the restart");
+
+            // the dashboard's positions are the venue account's (between two candles they agree)
+            var agreed = false;
+            for (var attempt = 0; attempt < 50 && !agreed; attempt++)
+            {
+                using var positions = JsonDocument.Parse(await http.GetStringAsync("/api/positions"));
+                var shown = positions.RootElement.EnumerateArray().Where(p => p.GetProperty("symbol").GetString() == "BTC").Sum(p => p.GetProperty("venue_quantity").GetDecimal());
+                Assert.All(positions.RootElement.EnumerateArray(), p => Assert.Equal("venue", p.GetProperty("reconciliation").GetString()));
+                agreed = shown == venue.PositionOf(Address, "BTC");
+                await Task.Delay(agreed ? 0 : 50);
+            }
+
+            Assert.True(agreed, "/api/positions never showed the venue's BTC position");
+            Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(30)));
+            var resumed = Regex.Match(second.Stderr, @"bar 1 .*orders (\d+)");
+            Assert.True(resumed.Success && int.Parse(resumed.Groups[1].Value, CultureInfo.InvariantCulture) >= atKill.Count, second.Stderr); // the restart resumed the first process's orders
+            Assert.DoesNotContain(Key[2..], first.Stdout + first.Stderr + second.Stdout + second.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var journal = Journals(ws);
+        Assert.Equal(journal.Submitted.Count, journal.Submitted.Distinct().Count()); // every client order id (cloid) once across both processes
+        Assert.Subset(journal.Submitted.ToHashSet(), atKill);
+        var venueFills = await VenueFillsByCloidAsync(venue);
+        var cloids = journal.Submitted.ToDictionary(CloidMappedAdapter.CloidOf, id => id);
+        Assert.All(venueFills.Keys, c => Assert.True(cloids.ContainsKey(c), $"venue fill under cloid {c}, which no journaled order has"));
+        foreach (var id in atKill)
+        {
+            Assert.Equal(journal.Filled.GetValueOrDefault(id), venueFills.GetValueOrDefault(CloidMappedAdapter.CloidOf(id))); // reconciled by cloid after the kill
+        }
+
+        Assert.True(journal.Filled.Count > 0, "no fills: the test proves nothing");
+        Assert.Equal(0, venue.BadSignatures);
     }
 
     [Fact]
@@ -80,28 +115,53 @@ public sealed class ServeLiveTests
         Assert.All(results, r => Assert.DoesNotContain(Key[2..], r.StdErr, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Buys a little BTC on the venue through the same plugin adapter (signed): the venue's position afterwards.</summary>
-    private static async Task<decimal> BuyAsync(Uri venueUrl, string key)
+    private static async Task WaitAsync(Func<bool> condition, ServeProcess serve, string what)
     {
-        using var plugin = HyperliquidVenueAccess.Open("testnet", venueUrl, key, BarInterval.Parse("1h"), _ => { });
-        var adapter = plugin.Adapter;
-        var candles = await adapter.GetCandlesAsync("BTC", BarInterval.Parse("1h"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100), CancellationToken.None);
-        var price = Math.Round(candles[^1].Close * 1.05m, 0);
-        var quantity = Math.Round(200m / price, 4) is var q && q > 0 ? q : 0.001m;
-        var ack = await adapter.PlaceOrderAsync(new SubmitOrder("serve-live-test-1", "BTC", OrderSide.Buy, OrderType.Limit, quantity, price, TimeInForce: TimeInForce.Ioc), CancellationToken.None);
-        Assert.NotNull(ack);
-        for (var i = 0; i < 100; i++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (!condition())
         {
-            var p = (await adapter.GetPositionsAsync(CancellationToken.None)).Where(x => x.Symbol == "BTC").Sum(x => x.Quantity);
-            if (p != 0)
-            {
-                return p;
-            }
-
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: not reached in time; stderr:\n{serve.Stderr}");
             await Task.Delay(50);
         }
+    }
 
-        throw new InvalidOperationException("the venue did not fill the test's buy order");
+    /// <summary>Submitted client ids and filled quantity per id over every live journal of the workspace.</summary>
+    private static (List<string> Submitted, Dictionary<string, decimal> Filled) Journals(string ws)
+    {
+        var submitted = new List<string>();
+        var filled = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var folder = Path.Combine(ws, "serve", "journal");
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "live-BTC-*.jsonl") : [])
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            foreach (var line in reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var e = JsonDocument.Parse(line);
+                var id = e.RootElement.GetProperty("client_order_id").GetString()!;
+                switch (e.RootElement.GetProperty("kind").GetString())
+                {
+                    case "submitted":
+                        submitted.Add(id);
+                        break;
+                    case "filled":
+                        filled[id] = filled.GetValueOrDefault(id) + e.RootElement.GetProperty("fill_quantity").GetDecimal();
+                        break;
+                }
+            }
+        }
+
+        return (submitted, filled);
+    }
+
+    private static async Task<Dictionary<string, decimal>> VenueFillsByCloidAsync(LocalVenue venue)
+    {
+        using var http = new HttpClient { BaseAddress = venue.BaseUrl };
+        using var response = await http.PostAsJsonAsync("info", new { type = "userFills", user = Address });
+        response.EnsureSuccessStatusCode();
+        var fills = await response.Content.ReadFromJsonAsync<JsonArray>();
+        return fills!.GroupBy(f => f!["cloid"]?.GetValue<string>() ?? "")
+            .ToDictionary(g => g.Key, g => g.Sum(f => decimal.Parse(f!["sz"]!.GetValue<string>(), CultureInfo.InvariantCulture)));
     }
 
     private static string KeyFile(TempDir dir)

@@ -35,7 +35,7 @@ internal static class ServeComponents
         }));
         Add(services, sp => new ServiceComponent("market_data", ComponentKind.Critical, ComponentTier.DataClients,
             (_, ct) => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().LoadMarketDataAsync(ct) : sp.GetRequiredService<LiveExchange>().LoadMarketAsync(ct),
-            _ => sp.GetRequiredService<ServeSettings>().Live is null ? Task.CompletedTask : sp.GetRequiredService<LiveExchange>().StopAsync(), startTimeout: TimeSpan.FromSeconds(60)));
+            startTimeout: TimeSpan.FromSeconds(60)));
         Add(services, sp => new ServiceComponent("fear_greed", ComponentKind.Optional, ComponentTier.DataClients,
             (_, ct) => FearGreedSource.LoadAsync(sp.GetRequiredService<WorkspaceDb>(), sp.GetRequiredService<TradingRuntime>(), sp.GetRequiredService<TimeProvider>(), ct)));
         Add(services, sp => new ServiceComponent("risk_manager", ComponentKind.Critical, ComponentTier.Engines,
@@ -51,13 +51,14 @@ internal static class ServeComponents
             return Task.FromResult(sp.GetRequiredService<TradingRuntime>().LoadStrategies(plugins.Seeds()));
         }));
         Add(services, sp => new ServiceComponent("paper_engine", ComponentKind.Critical, ComponentTier.Engines,
-            (_, ct) =>
+            (sink, ct) =>
             {
                 var runtime = sp.GetRequiredService<TradingRuntime>();
                 runtime.Controls.HaltChanged += reason => OnHaltChanged(sp.GetRequiredService<TradingSystemManager>(), reason);
-                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : Task.FromResult(LiveTradingNotBuilt);
+                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : Task.FromResult(sp.GetRequiredService<LiveTrading>().Start(sink));
             },
-            ct => sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct), stopTimeout: TimeSpan.FromSeconds(10)));
+            ct => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct) : sp.GetRequiredService<LiveTrading>().StopAsync(),
+            stopTimeout: TimeSpan.FromSeconds(10)));
         Add(services, sp => new ServiceComponent("decision_engine", ComponentKind.Optional, ComponentTier.Engines,
             (sink, _) => Task.FromResult(sp.GetRequiredService<DecisionService>().Start(sink, "decision_engine")),
             _ =>
@@ -99,10 +100,6 @@ internal static class ServeComponents
         File.Delete(probe);
         return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
     }
-
-    /// <summary>What is missing for <c>--mode live</c> to trade (the venue, its candles and positions are connected).</summary>
-    private static readonly ComponentHealth LiveTradingNotBuilt = ComponentHealth.Failed(
-        "live mode: not built yet: rp serve does not route the pool's orders to the exchange adapter (order manager + journals on the adapter, disaster mode on it, restore by cloid); trade a venue with rp paper --mode testnet");
 
     /// <summary>An emergency stop (made now or re-applied by a restore) halts the manager; a resume lifts it.</summary>
     private static void OnHaltChanged(TradingSystemManager manager, string? reason)

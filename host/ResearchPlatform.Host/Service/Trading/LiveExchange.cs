@@ -15,15 +15,11 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// <summary>
 /// The venue of <c>rp serve --mode live</c>: the Hyperliquid adapter from the plugin catalog, opened exactly as
 /// <c>rp paper --mode testnet</c> opens it (<see cref="HyperliquidVenueAccess"/>); the instrument, candle history and
-/// account position read by <see cref="LivePaperEngine.PrepareAsync"/>; closed candles counted from the adapter's
-/// candle stream; the account's positions for <c>/api/positions</c>.
+/// account position read by <see cref="LivePaperEngine.PrepareAsync"/>; the account's positions for <c>/api/positions</c>.
 /// </summary>
 internal sealed class LiveExchange(ServeSettings settings, ILogger<LiveExchange> log) : IDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
     private HyperliquidPlugin? _plugin;
-    private Task? _pump;
-    private long _streamed;
 
     public ServeLiveVenue Venue => settings.Live ?? throw new InvalidOperationException("not in live mode");
 
@@ -33,11 +29,8 @@ internal sealed class LiveExchange(ServeSettings settings, ILogger<LiveExchange>
     /// <summary>What the venue answered at start (null before <see cref="LoadMarketAsync"/>).</summary>
     public LiveMarket? Market { get; private set; }
 
-    /// <summary>The last closed candle (history or stream).</summary>
+    /// <summary>The last closed candle of the history read at start.</summary>
     public Candle? LastCandle { get; private set; }
-
-    /// <summary>Closed candles received from the stream so far.</summary>
-    public long Streamed => Interlocked.Read(ref _streamed);
 
     /// <summary>The <c>exchange</c> component: loads the plugin's adapter (signer checked, the key never shown).</summary>
     public ComponentHealth Connect()
@@ -74,10 +67,9 @@ internal sealed class LiveExchange(ServeSettings settings, ILogger<LiveExchange>
         }
 
         LastCandle = Market.History.Count > 0 ? Market.History[^1] : null;
-        _pump = Task.Run(() => PumpAsync(adapter, v.Coin, _stop.Token), CancellationToken.None);
         return ComponentHealth.Connected with
         {
-            Reason = string.Create(CultureInfo.InvariantCulture, $"{Market.History.Count} closed {v.Coin} {v.Interval} candles from the venue; candle stream subscribed; account position {Market.StartPosition}"),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{Market.History.Count} closed {v.Coin} {v.Interval} candles from the venue (then its candle stream, read by the live engine); account position {Market.StartPosition}"),
         };
     }
 
@@ -97,49 +89,13 @@ internal sealed class LiveExchange(ServeSettings settings, ILogger<LiveExchange>
         })];
     }
 
-    public async Task StopAsync()
-    {
-        await _stop.CancelAsync();
-        if (_pump is not null)
-        {
-            await _pump;
-        }
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-        _plugin?.Dispose();
-    }
+    public void Dispose() => _plugin?.Dispose();
 
     private void Info(string message)
     {
         if (log.IsEnabled(LogLevel.Information))
         {
             log.LogInformation("{Venue}: {Message}", Venue.Exchange, message);
-        }
-    }
-
-    private async Task PumpAsync(IExchangeAdapter adapter, string coin, CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var e in adapter.StreamMarketDataAsync([coin], ct))
-            {
-                if (e is CandleClosed closed)
-                {
-                    LastCandle = closed.Candle;
-                    Interlocked.Increment(ref _streamed);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex) when (ex is ExchangeException or HttpRequestException or SocketException or IOException)
-        {
-            log.LogWarning("candle stream of {Coin} ended: {Error}", coin, ex.Message);
         }
     }
 }
