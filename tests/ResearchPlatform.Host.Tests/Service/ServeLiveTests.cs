@@ -23,7 +23,7 @@ public sealed class ServeLiveTests
     private static readonly string Address = HyperliquidPrivateKey.Parse(Key).Address;
 
     [Fact]
-    public async Task ServeLive_AgainstLocalVenue_TradesThroughTheAdapter_Kill9Restart_EveryCloidOnceAndVenueEqualsJournal()
+    public async Task ServeLive_AgainstLocalVenue_TradesThroughTheAdapter_Kill9Restart_HaltSurvives_EveryCloidOnceAndVenueEqualsJournal()
     {
         using var dir = new TempDir();
         await using var venue = await LocalVenue.StartAsync(
@@ -72,10 +72,34 @@ public sealed class ServeLiveTests
             }
 
             Assert.True(agreed, "/api/positions never showed the venue's BTC position");
-            Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(30)));
             var resumed = Regex.Match(second.Stderr, @"bar 1 .*orders (\d+)");
             Assert.True(resumed.Success && int.Parse(resumed.Groups[1].Value, CultureInfo.InvariantCulture) >= atKill.Count, second.Stderr); // the restart resumed the first process's orders
+
+            // emergency stop: the live loop stops, open orders are cancelled at the venue, and it survives kill -9
+            Assert.Equal(200, await PostAsync(http, ws, "/api/emergency-stop", """{"confirm":true}"""));
+            var atHalt = Journals(ws).Submitted.Count;
+            await Task.Delay(1500); // 5 candles' worth: a halted system places nothing
+            Assert.Equal(atHalt, Journals(ws).Submitted.Count);
+            second.KillHard();
             Assert.DoesNotContain(Key[2..], first.Stdout + first.Stderr + second.Stdout + second.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var (third, url3) = await ServeProcess.StartAsync(ws, args);
+        using (third)
+        {
+            using var http = new HttpClient { BaseAddress = url3, Timeout = TimeSpan.FromSeconds(30) };
+            using (var health = JsonDocument.Parse(await http.GetStringAsync("/api/health")))
+            {
+                Assert.True(health.RootElement.GetProperty("live_trading_blocked").GetBoolean()); // still halted after the restart
+                Assert.Contains("emergency stop", health.RootElement.GetProperty("blocked_reason").GetString(), StringComparison.Ordinal);
+            }
+
+            await Task.Delay(1500);
+            Assert.DoesNotContain("bar 1 ", third.Stderr, StringComparison.Ordinal);
+            Assert.Equal(200, await PostAsync(http, ws, "/api/resume", """{"confirm":true}"""));
+            await WaitAsync(() => third.Stderr.Contains("bar 2 ", StringComparison.Ordinal), third, "2 candles traded after the resume");
+            Assert.Equal(0, await third.TerminateAsync(TimeSpan.FromSeconds(30)));
+            Assert.DoesNotContain(Key[2..], third.Stdout + third.Stderr, StringComparison.OrdinalIgnoreCase);
         }
 
         var journal = Journals(ws);
@@ -113,6 +137,14 @@ public sealed class ServeLiveTests
         Assert.Contains("--exchange hyperliquid", results[3].StdErr, StringComparison.Ordinal);
         Assert.Contains("--coin: only with --mode live", results[4].StdErr, StringComparison.Ordinal);
         Assert.All(results, r => Assert.DoesNotContain(Key[2..], r.StdErr, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<int> PostAsync(HttpClient http, string ws, string path, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(ws, "serve.token")).Trim());
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
     }
 
     private static async Task WaitAsync(Func<bool> condition, ServeProcess serve, string what)

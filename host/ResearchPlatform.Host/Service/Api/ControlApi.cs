@@ -83,19 +83,35 @@ internal static class ControlApi
     }
 
     /// <summary>Emergency stop (the manager is halted through the runtime's controls, see ServeComponents).</summary>
-    private static async Task<IResult> EmergencyStopAsync(HttpRequest request, TradingRuntime rt, CancellationToken ct)
+    private static async Task<IResult> EmergencyStopAsync(HttpRequest request, TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct)
     {
+        const string reason = "emergency stop requested through the API";
         var error = await ConfirmedAsync(request, ct);
         return error ?? await UnlessRestoringAsync(async () =>
-            ApiResults.Json(new { halted = true, cancelled_orders = await rt.Controls.HaltAsync(rt, "emergency stop requested through the API", ct) }));
+        {
+            var cancelled = await rt.Controls.HaltAsync(rt, reason, ct) + (settings.Live is null ? 0 : await live.HaltAsync(reason));
+            return ApiResults.Json(new { halted = true, cancelled_orders = cancelled });
+        });
     }
 
     /// <summary>Resumes trading after an emergency stop (an operator's explicit decision; it survives a restart).</summary>
-    private static async Task<IResult> ResumeAsync(HttpRequest request, TradingRuntime rt, CancellationToken ct)
+    private static async Task<IResult> ResumeAsync(HttpRequest request, TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct)
     {
         var error = await ConfirmedAsync(request, ct);
         return error ?? await UnlessRestoringAsync(async () =>
-            await rt.Controls.ResumeAsync(rt, ct) ? ApiResults.Json(new { halted = false }) : ApiResults.Error(StatusCodes.Status409Conflict, "trading is not halted"));
+        {
+            if (!await rt.Controls.ResumeAsync(rt, ct))
+            {
+                return ApiResults.Error(StatusCodes.Status409Conflict, "trading is not halted");
+            }
+
+            if (settings.Live is not null)
+            {
+                live.Resume();
+            }
+
+            return ApiResults.Json(new { halted = false });
+        });
     }
 
     /// <summary>Null when the body is <c>{"confirm": true}</c>, else the 400 to answer.</summary>

@@ -55,7 +55,7 @@ internal static class ServeComponents
             {
                 var runtime = sp.GetRequiredService<TradingRuntime>();
                 runtime.Controls.HaltChanged += reason => OnHaltChanged(sp.GetRequiredService<TradingSystemManager>(), reason);
-                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : Task.FromResult(sp.GetRequiredService<LiveTrading>().Start(sink));
+                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : StartLiveAsync(runtime, sp.GetRequiredService<LiveTrading>(), sink, ct);
             },
             ct => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct) : sp.GetRequiredService<LiveTrading>().StopAsync(),
             stopTimeout: TimeSpan.FromSeconds(10)));
@@ -99,6 +99,18 @@ internal static class ServeComponents
         File.WriteAllText(probe, "ok");
         File.Delete(probe);
         return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
+    }
+
+    /// <summary>Starts live trading; a halt recorded before the restart halts the system again (until resumed).</summary>
+    private static async Task<ComponentHealth> StartLiveAsync(TradingRuntime runtime, LiveTrading live, IComponentStatusSink sink, CancellationToken ct)
+    {
+        var health = live.Start(sink);
+        if (live.HaltReason is { } reason)
+        {
+            await runtime.Controls.HaltAsync(runtime, reason, ct);
+        }
+
+        return health;
     }
 
     /// <summary>An emergency stop (made now or re-applied by a restore) halts the manager; a resume lifts it.</summary>

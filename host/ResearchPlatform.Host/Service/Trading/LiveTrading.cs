@@ -21,15 +21,23 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// </summary>
 internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TradingRuntime runtime, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly List<FileOrderJournal> _journals = [];
+    private IReadOnlyList<LiveStrategyRunner> _runners = [];
+    private CancellationTokenSource? _stop;
     private Task? _loop;
+    private Func<CancellationToken, Task>? _run;
+
+    /// <summary>The emergency stop of live trading (it survives a restart: the file is removed by a resume).</summary>
+    public string HaltPath => Path.Combine(settings.WorkspaceRoot, "serve", "live-halt.txt");
+
+    /// <summary>Why live trading is halted (null = trading).</summary>
+    public string? HaltReason { get; private set; }
 
     /// <summary>The journal file of strategy <paramref name="id"/>.</summary>
     public static string JournalPath(ServeSettings settings, string id) =>
         Path.Combine(settings.JournalFolder, $"live-{settings.Live!.Coin}-{id}.jsonl");
 
-    /// <summary>Starts trading in the background (the <c>paper_engine</c> component in live mode).</summary>
+    /// <summary>Starts trading in the background (the <c>paper_engine</c> component in live mode), unless halted before.</summary>
     public ComponentHealth Start(IComponentStatusSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -48,22 +56,88 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         Directory.CreateDirectory(settings.JournalFolder);
         var adapter = new CloidMappedAdapter(inner);
         var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts };
-        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval) };
-        _loop = Task.Run(() => RunAsync(adapter, market, liveSettings, strategies, options, sink), CancellationToken.None);
-        return ComponentHealth.Connected with
+        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = r => _runners = r };
+        _run = ct => RunAsync(adapter, market, liveSettings, strategies, options, sink, ct);
+        var what = $"{strategies.Count} strategies trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
+        if (File.Exists(HaltPath))
         {
-            Reason = $"live: {strategies.Count} strategies trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl",
-        };
+            HaltReason = File.ReadAllText(HaltPath).Trim();
+            return ComponentHealth.Connected with { Reason = $"live: HALTED ({HaltReason}) until POST /api/resume; then {what}" };
+        }
+
+        StartLoop();
+        return ComponentHealth.Connected with { Reason = "live: " + what };
+    }
+
+    /// <summary>
+    /// Emergency stop: records the halt (file, so a restart stays halted), stops the live loop, cancels every open order
+    /// at the venue through its order manager (journaled) and closes the journals; the orders cancelled.
+    /// </summary>
+    public async Task<int> HaltAsync(string reason)
+    {
+        HaltReason = reason;
+        Directory.CreateDirectory(Path.GetDirectoryName(HaltPath)!);
+        await File.WriteAllTextAsync(HaltPath, reason + "\n");
+        await StopLoopAsync();
+        var cancelled = 0;
+        foreach (var runner in _runners)
+        {
+            foreach (var order in runner.Manager.Orders.Where(o => !o.IsTerminal).ToList())
+            {
+                cancelled += await runner.Manager.CancelAsync(order.ClientOrderId, CancellationToken.None) ? 1 : 0;
+            }
+        }
+
+        CloseJournals();
+        log.LogWarning("live trading halted ({Reason}): {Cancelled} open orders cancelled at the venue", reason, cancelled);
+        return cancelled;
+    }
+
+    /// <summary>Lifts the emergency stop and starts trading again (the journals are replayed and reconciled by cloid).</summary>
+    public void Resume()
+    {
+        if (HaltReason is null)
+        {
+            return;
+        }
+
+        File.Delete(HaltPath);
+        HaltReason = null;
+        StartLoop();
     }
 
     public async Task StopAsync()
     {
-        await _stop.CancelAsync();
+        await StopLoopAsync();
+        CloseJournals();
+    }
+
+    public void Dispose() => _stop?.Dispose();
+
+    private void StartLoop()
+    {
+        _stop?.Dispose();
+        _stop = new CancellationTokenSource();
+        var token = _stop.Token;
+        _loop = Task.Run(() => _run!(token), CancellationToken.None);
+    }
+
+    private async Task StopLoopAsync()
+    {
+        if (_stop is not null)
+        {
+            await _stop.CancelAsync();
+        }
+
         if (_loop is not null)
         {
             await _loop;
+            _loop = null;
         }
+    }
 
+    private void CloseJournals()
+    {
         foreach (var j in _journals)
         {
             j.Dispose();
@@ -72,9 +146,7 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         _journals.Clear();
     }
 
-    public void Dispose() => _stop.Dispose();
-
-    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, PaperOptions options, IComponentStatusSink sink)
+    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, PaperOptions options, IComponentStatusSink sink, CancellationToken ct)
     {
         try
         {
@@ -88,9 +160,9 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
                 }
 
                 return (journal, $"L{i + 1}");
-            }, Info, _stop.Token);
+            }, Info, ct);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
 #pragma warning disable CA1031 // whatever stops the live loop is reported on the component (live trading then blocked)
