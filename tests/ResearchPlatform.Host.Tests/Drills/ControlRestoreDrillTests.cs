@@ -74,7 +74,14 @@ public sealed class ControlRestoreDrillTests
                 Assert.Equal(session, still.RootElement.GetProperty("session").GetString());
             }
 
-            Assert.Equal(journalsAtHalt, DrillWorkspace.Journals(ws, session)); // the re-run re-applied stop and halt: journals identical
+            // the re-run re-applied stop and halt: every entry at the halt reproduced, nothing new submitted (the restore may
+            // add what reconciling a cancel the halt requested learned from the venue)
+            foreach (var (id, lines) in DrillWorkspace.Journals(ws, session))
+            {
+                Assert.Equal(journalsAtHalt[id], lines.Take(journalsAtHalt[id].Length));
+                Assert.Equal(0, Submitted([.. lines.Skip(journalsAtHalt[id].Length)]));
+            }
+
             Assert.Equal(200, await PostAsync(http, "/api/resume", """{"confirm":true}"""));
             Assert.Equal(409, await PostAsync(http, "/api/resume", """{"confirm":true}"""));
             using (await DrillWorkspace.WaitForStateAsync(ws, e => e.GetProperty("bar").GetInt32() >= haltBar + 40, second, Timeout))
@@ -107,7 +114,7 @@ public sealed class ControlRestoreDrillTests
             Assert.False(await RunningAsync(http, stopped));
 
             var journals = DrillWorkspace.Journals(ws, session);
-            Assert.Equal(journalsAtHalt[stopped], journals[stopped]); // stopped before the halt: no order since
+            Assert.Equal(Submitted(journalsAtHalt[stopped]), Submitted(journals[stopped])); // stopped before the halt: no order since
             Assert.True(journals.Where(j => j.Key != stopped).Sum(j => j.Value.Length) > journalsAtHalt.Where(j => j.Key != stopped).Sum(j => j.Value.Length), "the running strategies traded after the resume");
             foreach (var (_, lines) in journals)
             {
@@ -117,6 +124,8 @@ public sealed class ControlRestoreDrillTests
             }
         }
     }
+
+    private static int Submitted(string[] lines) => lines.Count(l => l.Contains("\"kind\":\"submitted\"", StringComparison.Ordinal));
 
     private static HttpClient Client(Uri url, string ws)
     {

@@ -19,8 +19,8 @@ internal static class ControlApi
             token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())
                 ? await next(context)
                 : ApiResults.Error(StatusCodes.Status401Unauthorized, "missing or wrong bearer token (Authorization: Bearer <token from serve.token>)"));
-        control.MapPost("/strategies/{id}/start", (string id, TradingRuntime rt, CancellationToken ct) => SetRunningAsync(rt, id, true, ct));
-        control.MapPost("/strategies/{id}/stop", (string id, TradingRuntime rt, CancellationToken ct) => SetRunningAsync(rt, id, false, ct));
+        control.MapPost("/strategies/{id}/start", (string id, TradingRuntime rt, ServeSettings settings, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, true, ct) : Task.FromResult(LiveOnlyHalt));
+        control.MapPost("/strategies/{id}/stop", (string id, TradingRuntime rt, ServeSettings settings, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, false, ct) : Task.FromResult(LiveOnlyHalt));
         control.MapPost("/decisions/{id}/approve", (string id, HttpRequest request, WorkspaceDb db, CancellationToken ct) => VerdictAsync(id, true, request, db, ct));
         control.MapPost("/decisions/{id}/reject", (string id, HttpRequest request, WorkspaceDb db, CancellationToken ct) => VerdictAsync(id, false, request, db, ct));
         control.MapPost("/alerts/{id}/ack", (string id, IAlertQuery alerts, TimeProvider time) =>
@@ -31,6 +31,9 @@ internal static class ControlApi
             TradingApi.ReadAsync(rt, async () => new { Synced = await recon.SyncAsync(rt, ct), Positions = await recon.CheckAsync(rt, ct) }, ct));
         control.MapPost("/operations/{name}", OperationAsync);
     }
+
+    /// <summary>Live mode cannot stop one strategy yet (its runner is inside the live loop): only the emergency stop.</summary>
+    private static IResult LiveOnlyHalt => ApiResults.Error(StatusCodes.Status409Conflict, "live mode: stopping or starting one strategy is not supported yet; POST /api/emergency-stop halts live trading");
 
     private static Task<IResult> SetRunningAsync(TradingRuntime rt, string id, bool running, CancellationToken ct) => UnlessRestoringAsync(async () =>
         await rt.Controls.SetRunningAsync(rt, id, running, ct) ? ApiResults.Json(new { id, running }) : ApiResults.NotFound($"no strategy '{id}'"));
