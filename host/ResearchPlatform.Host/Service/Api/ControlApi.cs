@@ -27,8 +27,8 @@ internal static class ControlApi
             alerts.Acknowledge(id, time.GetUtcNow()) ? ApiResults.Json(new { id, acknowledged = true }) : ApiResults.NotFound($"no alert '{id}'"));
         control.MapPost("/emergency-stop", EmergencyStopAsync);
         control.MapPost("/resume", ResumeAsync);
-        control.MapPost("/positions/sync", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) =>
-            TradingApi.ReadAsync(rt, async () => new { Synced = await recon.SyncAsync(rt, ct), Positions = await recon.CheckAsync(rt, ct) }, ct));
+        control.MapPost("/positions/sync", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) => UnlessRestoringAsync(() =>
+            TradingApi.ReadAsync(rt, async () => new { Synced = await recon.SyncAsync(rt, ct), Positions = await recon.CheckAsync(rt, ct) }, ct)));
         control.MapPost("/operations/{name}", OperationAsync);
     }
 

@@ -56,6 +56,11 @@ internal sealed class PositionReconciliation(IAlertPublisher alerts, TimeProvide
     public async Task<IReadOnlyList<PositionSyncView>> SyncAsync(TradingRuntime rt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rt);
+        if (rt.Restoring)
+        {
+            throw new InvalidOperationException("the session is being restored from its snapshot: try again when the restore completed");
+        }
+
         var synced = new List<PositionSyncView>();
         if (rt.Bars is not { } bars || rt.BarIndex < 0)
         {
