@@ -282,5 +282,5 @@ internal static class LivePaperEngine
     }
 
     private static string Describe(LivePaperSettings s) =>
-        s.Bars > 0 ? s.Bars.ToString(CultureInfo.InvariantCulture) + " bars" : "--duration " + s.Duration;
+        s.Bars > 0 ? s.Bars.ToString(CultureInfo.InvariantCulture) + " bars" : s.Duration is { } d ? "--duration " + d : "an open-ended session (until stopped)";
 }
