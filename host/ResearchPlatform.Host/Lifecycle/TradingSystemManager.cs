@@ -166,6 +166,13 @@ public sealed class TradingSystemManager : IComponentStatusSink
         _alerts.Publish(new Alert(AlertLevel.Emergency, AlertCategory.Trading, "emergency_stop", "Emergency stop", reason, "trading_system", new Dictionary<string, string>(), _time.GetUtcNow()));
     }
 
+    /// <summary>Lifts an emergency stop (an operator resumed trading).</summary>
+    public void Resume()
+    {
+        _haltReason = null;
+        _alerts.Publish(new Alert(AlertLevel.Informational, AlertCategory.Trading, "emergency_stop:resumed", "Trading resumed", "the operator resumed trading after the emergency stop", "trading_system", new Dictionary<string, string>(), _time.GetUtcNow()));
+    }
+
     /// <summary>True after <see cref="Halt"/>.</summary>
     public bool IsHalted => _haltReason is not null;
 

@@ -88,6 +88,8 @@ internal static class ServeHost
         services.AddSingleton<ServeMonitoring>();
         services.AddSingleton<EventHub>();
         services.AddSingleton<TradingRuntime>();
+        services.AddSingleton<LiveExchange>();
+        services.AddSingleton<LiveTrading>();
         services.AddSingleton<PositionReconciliation>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<SnapshotPublisher>();

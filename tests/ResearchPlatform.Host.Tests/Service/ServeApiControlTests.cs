@@ -154,6 +154,14 @@ public sealed class ServeApiControlTests
         Assert.Equal(slot.Id, synced.GetProperty("strategy_id").GetString());
         Assert.Equal(0.5, synced.GetProperty("expected_before").GetDouble() - synced.GetProperty("venue_quantity").GetDouble(), 9);
         Assert.All(sync.RootElement.GetProperty("positions").EnumerateArray(), p => Assert.Equal("matched", p.GetProperty("reconciliation").GetString()));
+        using (var state = JsonDocument.Parse(await File.ReadAllTextAsync(rt.Settings.SnapshotPath)))
+        {
+            // the sync decision is in the state snapshot at once: a restore re-applies it at its bar
+            var control = state.RootElement.GetProperty("controls").EnumerateArray().Last();
+            Assert.Equal("position_sync", control.GetProperty("action").GetString());
+            Assert.Equal(slot.Id, control.GetProperty("strategy").GetString());
+            Assert.Equal(synced.GetProperty("venue_quantity").GetDouble(), (double)control.GetProperty("quantity").GetDecimal(), 9);
+        }
 
         var id = alert.GetProperty("id").GetString();
         var (ack, ackBody) = await serve.PostAsync($"/api/alerts/{id}/ack");

@@ -25,5 +25,19 @@ internal sealed class ServeCliOptions
 
     public Option<string?> Rules { get; } = new("--rules") { Description = "Decision rules folder (default ./rules, else the rules beside rp)" };
 
-    public IEnumerable<Option> All => [Port, Bind, Mode, Config, Replay, ReplayInterval, ReplaySpeed, DecisionEvery, Plugins, Rules];
+    public Option<string?> Exchange { get; } = new Option<string?>("--exchange") { Description = "--mode live: the exchange plugin to trade through (hyperliquid)" }.AcceptOnlyFromAmong("hyperliquid");
+
+    public Option<string> Network { get; } = new Option<string>("--network") { Description = "--mode live: testnet (default) or mainnet signatures", DefaultValueFactory = _ => "testnet" }.AcceptOnlyFromAmong("testnet", "mainnet");
+
+    public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode live: the venue's API base URL (default the network's Hyperliquid API; a local venue: rp venue serve)" };
+
+    public Option<string?> KeyFile { get; } = new("--key-file") { Description = "--mode live: signing key file (owner-only, chmod 600); default the environment variable RP_HYPERLIQUID_PRIVATE_KEY" };
+
+    public Option<string> Coin { get; } = new("--coin") { Description = "--mode live: coin to trade (default BTC)", DefaultValueFactory = _ => "BTC" };
+
+    public Option<string> Interval { get; } = new("--interval") { Description = "--mode live: candle interval of the venue's stream (default 1h)", DefaultValueFactory = _ => "1h" };
+
+    public Option<bool> Mainnet { get; } = new("--i-understand-this-is-mainnet") { Description = "--mode live: allow a mainnet URL or --network mainnet (real money)" };
+
+    public IEnumerable<Option> All => [Port, Bind, Mode, Config, Replay, ReplayInterval, ReplaySpeed, DecisionEvery, Plugins, Rules, Exchange, Network, VenueUrl, KeyFile, Coin, Interval, Mainnet];
 }

@@ -69,6 +69,7 @@ internal static class ServeCommand
             DecisionEveryBars = Math.Max(0, parse.GetValue(o.DecisionEvery)),
             PluginsFolder = parse.GetValue(o.Plugins),
             RulesFolder = parse.GetValue(o.Rules),
+            Live = ServeLiveOptions.Parse(parse, o, mode == "live"),
         };
         return new ServeHostOptions(settings, bind, port, config, mode is not null);
     }

@@ -19,20 +19,37 @@ internal static class ControlApi
             token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())
                 ? await next(context)
                 : ApiResults.Error(StatusCodes.Status401Unauthorized, "missing or wrong bearer token (Authorization: Bearer <token from serve.token>)"));
-        control.MapPost("/strategies/{id}/start", (string id, TradingRuntime rt) => SetRunning(rt, id, true));
-        control.MapPost("/strategies/{id}/stop", (string id, TradingRuntime rt) => SetRunning(rt, id, false));
+        control.MapPost("/strategies/{id}/start", (string id, TradingRuntime rt, ServeSettings settings, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, true, ct) : Task.FromResult(LiveOnlyHalt));
+        control.MapPost("/strategies/{id}/stop", (string id, TradingRuntime rt, ServeSettings settings, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, false, ct) : Task.FromResult(LiveOnlyHalt));
         control.MapPost("/decisions/{id}/approve", (string id, HttpRequest request, WorkspaceDb db, CancellationToken ct) => VerdictAsync(id, true, request, db, ct));
         control.MapPost("/decisions/{id}/reject", (string id, HttpRequest request, WorkspaceDb db, CancellationToken ct) => VerdictAsync(id, false, request, db, ct));
         control.MapPost("/alerts/{id}/ack", (string id, IAlertQuery alerts, TimeProvider time) =>
             alerts.Acknowledge(id, time.GetUtcNow()) ? ApiResults.Json(new { id, acknowledged = true }) : ApiResults.NotFound($"no alert '{id}'"));
         control.MapPost("/emergency-stop", EmergencyStopAsync);
-        control.MapPost("/positions/sync", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) =>
-            TradingApi.ReadAsync(rt, async () => new { Synced = await recon.SyncAsync(rt, ct), Positions = await recon.CheckAsync(rt, ct) }, ct));
+        control.MapPost("/resume", ResumeAsync);
+        control.MapPost("/positions/sync", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) => UnlessRestoringAsync(() =>
+            TradingApi.ReadAsync(rt, async () => new { Synced = await recon.SyncAsync(rt, ct), Positions = await recon.CheckAsync(rt, ct) }, ct)));
         control.MapPost("/operations/{name}", OperationAsync);
     }
 
-    private static IResult SetRunning(TradingRuntime rt, string id, bool running) =>
-        rt.SetRunning(id, running) ? ApiResults.Json(new { id, running }) : ApiResults.NotFound($"no strategy '{id}'");
+    /// <summary>Live mode cannot stop one strategy yet (its runner is inside the live loop): only the emergency stop.</summary>
+    private static IResult LiveOnlyHalt => ApiResults.Error(StatusCodes.Status409Conflict, "live mode: stopping or starting one strategy is not supported yet; POST /api/emergency-stop halts live trading");
+
+    private static Task<IResult> SetRunningAsync(TradingRuntime rt, string id, bool running, CancellationToken ct) => UnlessRestoringAsync(async () =>
+        await rt.Controls.SetRunningAsync(rt, id, running, ct) ? ApiResults.Json(new { id, running }) : ApiResults.NotFound($"no strategy '{id}'"));
+
+    /// <summary>A control refused while a restored session re-runs its bars is a 409 (the restore re-applies recorded controls).</summary>
+    private static async Task<IResult> UnlessRestoringAsync(Func<Task<IResult>> control)
+    {
+        try
+        {
+            return await control();
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("being restored", StringComparison.Ordinal))
+        {
+            return ApiResults.Error(StatusCodes.Status409Conflict, ex.Message);
+        }
+    }
 
     private static async Task<IResult> VerdictAsync(string id, bool approve, HttpRequest request, WorkspaceDb db, CancellationToken ct)
     {
@@ -68,24 +85,43 @@ internal static class ControlApi
             : ApiResults.Json(new { id, status = approve ? "approved" : "rejected", reason });
     }
 
-    private static async Task<IResult> EmergencyStopAsync(HttpRequest request, TradingSystemManager manager, TradingRuntime rt, CancellationToken ct)
+    /// <summary>Emergency stop (the manager is halted through the runtime's controls, see ServeComponents).</summary>
+    private static async Task<IResult> EmergencyStopAsync(HttpRequest request, TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct)
+    {
+        const string reason = "emergency stop requested through the API";
+        var error = await ConfirmedAsync(request, ct);
+        return error ?? await UnlessRestoringAsync(async () =>
+        {
+            var cancelled = await rt.Controls.HaltAsync(rt, reason, ct) + (settings.Live is null ? 0 : await live.HaltAsync(reason));
+            return ApiResults.Json(new { halted = true, cancelled_orders = cancelled });
+        });
+    }
+
+    /// <summary>Resumes trading after an emergency stop (an operator's explicit decision; it survives a restart).</summary>
+    private static async Task<IResult> ResumeAsync(HttpRequest request, TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct)
+    {
+        var error = await ConfirmedAsync(request, ct);
+        return error ?? await UnlessRestoringAsync(async () =>
+        {
+            if (!await rt.Controls.ResumeAsync(rt, ct))
+            {
+                return ApiResults.Error(StatusCodes.Status409Conflict, "trading is not halted");
+            }
+
+            if (settings.Live is not null)
+            {
+                live.Resume();
+            }
+
+            return ApiResults.Json(new { halted = false });
+        });
+    }
+
+    /// <summary>Null when the body is <c>{"confirm": true}</c>, else the 400 to answer.</summary>
+    private static async Task<IResult?> ConfirmedAsync(HttpRequest request, CancellationToken ct)
     {
         var (body, error) = await ReadBodyAsync(request, ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (body is not { } b || !b.TryGetProperty("confirm", out var c) || c.ValueKind != JsonValueKind.True)
-        {
-            return ApiResults.BadRequest("field 'confirm': must be true");
-        }
-
-        var reason = "emergency stop requested through the API";
-        var cancelled = await rt.HaltAsync(reason, ct);
-        manager.Halt(reason);
-        manager.Report("order_manager", ComponentHealth.Degraded("trading halted: emergency stop"));
-        return ApiResults.Json(new { halted = true, cancelled_orders = cancelled });
+        return error ?? (body is { } b && b.TryGetProperty("confirm", out var c) && c.ValueKind == JsonValueKind.True ? null : ApiResults.BadRequest("field 'confirm': must be true"));
     }
 
     private static async Task<IResult> OperationAsync(string name, HttpRequest request, TradingSystemManager manager, CancellationToken ct)

@@ -18,7 +18,8 @@ internal static class TradingApi
         app.MapGet("/api/connections", (RetailConnectionOptimizer o) => ApiResults.Json(o.Snapshot()));
         app.MapGet("/api/operations", (TradingSystemManager m) => ApiResults.Json(new { operations = m.OperationNames, stats = m.OperationStatistics() }));
         app.MapGet("/api/portfolio", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct));
-        app.MapGet("/api/positions", (TradingRuntime rt, PositionReconciliation recon, CancellationToken ct) => ReadAsync(rt, () => recon.CheckAsync(rt, ct), ct));
+        app.MapGet("/api/positions", (TradingRuntime rt, PositionReconciliation recon, ServeSettings settings, LiveExchange live, CancellationToken ct) =>
+            settings.Live is null ? ReadAsync(rt, () => recon.CheckAsync(rt, ct), ct) : ReadAsync(rt, () => live.PositionsAsync(ct), ct));
         app.MapGet("/api/orders", (TradingRuntime rt, string? limit, CancellationToken ct) =>
             ApiResults.TryLimit(limit, 100, out var n, out var error) ? Read(rt, () => TradingViews.Orders(rt, n), ct) : Task.FromResult(error!));
         app.MapGet("/api/fills", (TradingRuntime rt, string? limit, CancellationToken ct) =>

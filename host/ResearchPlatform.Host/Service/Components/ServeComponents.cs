@@ -29,12 +29,13 @@ internal static class ServeComponents
         Add(services, sp => new ServiceComponent("exchange", ComponentKind.Critical, ComponentTier.Connections, (_, _) =>
         {
             var settings = sp.GetRequiredService<ServeSettings>();
-            return Task.FromResult(settings.Mode == TradingMode.Paper
-                ? ComponentHealth.Connected with { Reason = "simulated venue (paper mode)" }
-                : ComponentHealth.Failed("no live exchange adapter configured (plugin kind 'exchange'): live orders cannot be sent"));
+            return Task.FromResult(settings.Mode == TradingMode.Paper ? ComponentHealth.Connected with { Reason = "simulated venue (paper mode)" }
+                : settings.Live is null ? ComponentHealth.Failed("no live exchange adapter configured (--exchange hyperliquid): live orders cannot be sent")
+                : sp.GetRequiredService<LiveExchange>().Connect());
         }));
         Add(services, sp => new ServiceComponent("market_data", ComponentKind.Critical, ComponentTier.DataClients,
-            (_, ct) => sp.GetRequiredService<TradingRuntime>().LoadMarketDataAsync(ct), startTimeout: TimeSpan.FromSeconds(60)));
+            (_, ct) => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().LoadMarketDataAsync(ct) : sp.GetRequiredService<LiveExchange>().LoadMarketAsync(ct),
+            startTimeout: TimeSpan.FromSeconds(60)));
         Add(services, sp => new ServiceComponent("fear_greed", ComponentKind.Optional, ComponentTier.DataClients,
             (_, ct) => FearGreedSource.LoadAsync(sp.GetRequiredService<WorkspaceDb>(), sp.GetRequiredService<TradingRuntime>(), sp.GetRequiredService<TimeProvider>(), ct)));
         Add(services, sp => new ServiceComponent("risk_manager", ComponentKind.Critical, ComponentTier.Engines,
@@ -42,7 +43,7 @@ internal static class ServeComponents
         Add(services, sp => new ServiceComponent("position_sizer", ComponentKind.Critical, ComponentTier.Engines,
             (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().InitSizer(new RiskGenome()))));
         Add(services, sp => new ServiceComponent("order_manager", ComponentKind.Critical, ComponentTier.Engines,
-            (_, _) => Task.FromResult(sp.GetRequiredService<TradingRuntime>().PrepareJournals())));
+            (_, _) => Task.FromResult(PrepareJournals(sp.GetRequiredService<ServeSettings>()))));
         Add(services, sp => new ServiceComponent("strategy_pool", ComponentKind.Critical, ComponentTier.Engines, (_, _) =>
         {
             var plugins = sp.GetRequiredService<ServePlugins>();
@@ -50,8 +51,14 @@ internal static class ServeComponents
             return Task.FromResult(sp.GetRequiredService<TradingRuntime>().LoadStrategies(plugins.Seeds()));
         }));
         Add(services, sp => new ServiceComponent("paper_engine", ComponentKind.Critical, ComponentTier.Engines,
-            (_, ct) => sp.GetRequiredService<TradingRuntime>().StartReplayAsync(ct),
-            ct => sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct), stopTimeout: TimeSpan.FromSeconds(10)));
+            (sink, ct) =>
+            {
+                var runtime = sp.GetRequiredService<TradingRuntime>();
+                runtime.Controls.HaltChanged += reason => OnHaltChanged(sp.GetRequiredService<TradingSystemManager>(), reason);
+                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : StartLiveAsync(runtime, sp.GetRequiredService<LiveTrading>(), sink, ct);
+            },
+            ct => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct) : sp.GetRequiredService<LiveTrading>().StopAsync(),
+            stopTimeout: TimeSpan.FromSeconds(10)));
         Add(services, sp => new ServiceComponent("decision_engine", ComponentKind.Optional, ComponentTier.Engines,
             (sink, _) => Task.FromResult(sp.GetRequiredService<DecisionService>().Start(sink, "decision_engine")),
             _ =>
@@ -82,6 +89,43 @@ internal static class ServeComponents
         }));
         Add(services, sp => sp.GetRequiredService<ResilienceComponent>());
         return services;
+    }
+
+    /// <summary>Checks the journal folder is writable (each strategy's order journal lives there).</summary>
+    private static ComponentHealth PrepareJournals(ServeSettings settings)
+    {
+        Directory.CreateDirectory(settings.JournalFolder);
+        var probe = Path.Combine(settings.JournalFolder, ".probe");
+        File.WriteAllText(probe, "ok");
+        File.Delete(probe);
+        return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
+    }
+
+    /// <summary>Starts live trading; a halt recorded before the restart halts the system again (until resumed).</summary>
+    private static async Task<ComponentHealth> StartLiveAsync(TradingRuntime runtime, LiveTrading live, IComponentStatusSink sink, CancellationToken ct)
+    {
+        var health = live.Start(sink);
+        if (live.HaltReason is { } reason)
+        {
+            await runtime.Controls.HaltAsync(runtime, reason, ct);
+        }
+
+        return health;
+    }
+
+    /// <summary>An emergency stop (made now or re-applied by a restore) halts the manager; a resume lifts it.</summary>
+    private static void OnHaltChanged(TradingSystemManager manager, string? reason)
+    {
+        if (reason is not null)
+        {
+            manager.Halt(reason);
+            manager.Report("order_manager", ComponentHealth.Degraded("trading halted: emergency stop"));
+        }
+        else
+        {
+            manager.Resume();
+            manager.Report("order_manager", ComponentHealth.Connected with { Reason = "trading resumed by the operator" });
+        }
     }
 
     private static void Add(IServiceCollection services, Func<IServiceProvider, IManagedComponent> factory) => services.AddSingleton(factory);

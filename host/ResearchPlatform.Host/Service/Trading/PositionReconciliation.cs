@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResearchPlatform.Engine.Execution.Simulated;
+using ResearchPlatform.Engine.Resilience.Snapshots;
 using ResearchPlatform.Host.Service.Views;
 using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Execution;
@@ -55,6 +56,11 @@ internal sealed class PositionReconciliation(IAlertPublisher alerts, TimeProvide
     public async Task<IReadOnlyList<PositionSyncView>> SyncAsync(TradingRuntime rt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rt);
+        if (rt.Restoring)
+        {
+            throw new InvalidOperationException("the session is being restored from its snapshot: try again when the restore completed");
+        }
+
         var synced = new List<PositionSyncView>();
         if (rt.Bars is not { } bars || rt.BarIndex < 0)
         {
@@ -73,6 +79,7 @@ internal sealed class PositionReconciliation(IAlertPublisher alerts, TimeProvide
             }
 
             book.ForceSet(bars.Symbol, venue.Quantity, venue.EntryPrice);
+            rt.Controls.Record(rt, new ControlRecord(rt.BarIndex, "position_sync", time.GetUtcNow(), slot.Id, "forced sync through the API", bars.Symbol, venue.Quantity, venue.EntryPrice));
             synced.Add(new PositionSyncView(slot.Id, bars.Symbol, (double)expected, (double)venue.Quantity));
             alerts.Publish(new Alert(
                 AlertLevel.Informational, AlertCategory.Trading, $"position_sync:{slot.Id}:{bars.Symbol}", $"Position synced {bars.Symbol} ({slot.Id})",

@@ -26,6 +26,9 @@ internal sealed record ServeSettings
 
     public string? RulesFolder { get; init; }
 
+    /// <summary>The venue <c>--mode live</c> trades (null in paper mode).</summary>
+    public ServeLiveVenue? Live { get; init; }
+
     public string DatabasePath => Path.Combine(WorkspaceRoot, Cli.Workspace.DatabaseFileName);
 
     public string JournalFolder => Path.Combine(WorkspaceRoot, "serve", "journal");
@@ -33,3 +36,6 @@ internal sealed record ServeSettings
     /// <summary>The state snapshot of the paper session (written atomically; read at start to restore).</summary>
     public string SnapshotPath => Path.Combine(WorkspaceRoot, "serve", "state.json");
 }
+
+/// <summary>The exchange of <c>rp serve --mode live</c>: plugin, network, URL, key file (null = the environment variable), coin and candle interval.</summary>
+internal sealed record ServeLiveVenue(string Exchange, string Network, Uri Url, string? KeyFile, string Coin, string Interval, string Signer);

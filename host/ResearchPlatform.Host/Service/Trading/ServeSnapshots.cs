@@ -35,7 +35,6 @@ internal static class ServeSnapshots
             : snapshot.BarCount != bars.Count ? $"{snapshot.BarCount} bars (now {bars.Count})"
             : snapshot.FirstBar != bars.TimeAt(0) ? $"first bar {snapshot.FirstBar:O} (now {bars.TimeAt(0):O})"
             : !snapshot.Strategies.Select(s => s.Id).SequenceEqual(slots.Select(s => s.Id), StringComparer.Ordinal) ? "other strategies"
-            : snapshot.HaltReason is not null ? "the session was halted (emergency stop)"
             : null;
         if (why is null)
         {
@@ -81,6 +80,7 @@ internal static class ServeSnapshots
             RiskLevel = (rt.Risk?.Level ?? Sdk.Risk.RiskLevel.Low).ToString().ToLowerInvariant(),
             Restores = rt.RestoredFrom is null ? 0 : rt.RestoredFrom.Restores + 1,
             Strategies = strategies,
+            Controls = [.. rt.Controls.Log],
         };
     }
 

@@ -22,18 +22,19 @@ namespace ResearchPlatform.Host.Service.Trading;
 
 /// <summary>
 /// The service's trading state: the replayed bars, the strategy pool, one paper runner per strategy (signal -> sizer ->
-/// risk -> order manager -> simulated venue, journal on disk), a portfolio-level risk manager, the equity curve and the
-/// risk events (also stored in DuckDB <c>risk_events</c>, source kind <c>serve</c>), and the market regime at each bar
-/// (realised volatility, lagged Fear &amp; Greed) that the risk managers see. The replay loop advances every running strategy bar by bar under <see cref="Gate"/>; API reads take
-/// the same gate, so they see a consistent bar.
+/// risk -> order manager -> simulated venue, journal on disk), a portfolio-level risk manager, the equity curve, the
+/// risk record (<see cref="ServeRiskRecorder"/>), the operator controls (<see cref="ServeControls"/>), the restore
+/// (<see cref="ServeRestore"/>) and the market regime at each bar. The replay loop advances every running strategy bar
+/// by bar under <see cref="Gate"/>; API reads take the same gate, so they see a consistent bar.
 /// </summary>
 internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, TimeProvider time, IAlertPublisher alerts, ILogger<TradingRuntime> log) : IDisposable
 {
     private readonly List<StrategySlot> _slots = [];
-    private List<string> _snapshotMismatches = [];
-    private readonly RiskEventWriter _riskWriter = new(db, log);
-    private readonly Dictionary<StrategySlot, int> _riskEventsSeen = [];
-    private string _riskSource = "serve";
+    private readonly ServeRiskRecorder _risk = new(db, time, alerts, log);
+    private readonly ServeRestore _restore = new(time, alerts, log);
+
+    /// <summary>The operator controls (stop/start, halt/resume, position sync), kept in the state snapshot.</summary>
+    public ServeControls Controls { get; } = new(time, log);
 
     public ServeSettings Settings => settings;
 
@@ -60,7 +61,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
 
     public int BarIndex { get; private set; } = -1;
 
-    public List<RiskEventView> RiskEvents { get; } = [];
+    public List<RiskEventView> RiskEvents => _risk.Events;
 
     public FearGreedView? FearGreed { get; set; }
 
@@ -73,24 +74,24 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     /// <summary>The portfolio risk manager's metrics after the last bar.</summary>
     public RiskMetrics? LastRiskMetrics { get; private set; }
 
-    /// <summary>Risk events stored in DuckDB so far.</summary>
-    public long RiskEventsStored => _riskWriter.Written;
+    /// <summary>Risk events stored in DuckDB so far (source kind <c>serve</c>).</summary>
+    public long RiskEventsStored => _risk.Stored;
 
     public bool Finished { get; private set; }
 
-    public string? HaltReason { get; private set; }
+    public string? HaltReason { get; internal set; }
 
     /// <summary>The session id (journal file prefix); a restored session keeps the id of the one it continues.</summary>
     public string? Session { get; private set; }
 
     /// <summary>The snapshot this run was restored from (null for a new session).</summary>
-    public StateSnapshot? RestoredFrom { get; private set; }
+    public StateSnapshot? RestoredFrom => _restore.From;
 
     /// <summary>The restore's outcome once the re-run caught up with the journals and reconciled (null before).</summary>
-    public RestoreReport? Restore { get; private set; }
+    public RestoreReport? Restore => _restore.Report;
 
     /// <summary>True while a restored session re-runs its stored bars (not paced; snapshots are not written).</summary>
-    public bool Restoring => RestoredFrom is not null && Restore is null;
+    public bool Restoring => _restore.Restoring;
 
     /// <summary>True once the runners exist: the replay loop (<see cref="RunReplayAsync"/>) can run.</summary>
     public bool ReplayReady { get; private set; }
@@ -150,16 +151,6 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         return ComponentHealth.Connected;
     }
 
-    /// <summary>Checks the journal folder is writable (each strategy's order journal lives there).</summary>
-    public ComponentHealth PrepareJournals()
-    {
-        Directory.CreateDirectory(settings.JournalFolder);
-        var probe = Path.Combine(settings.JournalFolder, ".probe");
-        File.WriteAllText(probe, "ok");
-        File.Delete(probe);
-        return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
-    }
-
     /// <summary>One strategy per seed type with its default genes.</summary>
     public ComponentHealth LoadStrategies(IReadOnlyList<(ISeedType Seed, string Source)> seeds)
     {
@@ -196,8 +187,7 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         Session = restore?.Session ?? time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
         var market = Regimes?.Select(r => new MarketState(r.VolatilityPercentile, r.FearGreed, r.Regime)).ToArray();
         var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts, Market = market };
-        _riskSource = Session;
-        _riskWriter.Start();
+        _risk.Start(Session);
         for (var s = 0; s < _slots.Count; s++)
         {
             var slot = _slots[s];
@@ -205,10 +195,12 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             slot.CatchUp = restore is null ? null : new CatchUpOrderJournal(file);
             slot.Journal = new CapturingJournal(slot.CatchUp ?? (IOrderJournal)file, slot.Id);
             slot.Runner = await PaperStrategyRunner.CreateAsync(slot.Strategy, Bars, options, slot.Journal, string.Create(CultureInfo.InvariantCulture, $"S{s + 1}"), ct);
-            slot.Running = restore?.Strategies[s].Running ?? slot.Running;
+            slot.Running = restore is { Controls.Count: 0 } ? restore.Strategies[s].Running : slot.Running; // else: its controls say
         }
 
-        RestoredFrom = restore;
+        _restore.From = restore;
+        Controls.Load(restore);
+        await Controls.ReplayAsync(this, -1, ct);
         Peak = DayStartEquity = InitialEquity;
         ReplayReady = true;
         if (restore is null)
@@ -224,23 +216,22 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     /// <summary>Flushes and closes every journal (the resilience component stopped the replay loop before).</summary>
     public async Task StopReplayAsync(CancellationToken ct)
     {
-        await _riskWriter.StopAsync(ct);
-        await Gate.WaitAsync(ct);
-        try
-        {
-            foreach (var slot in _slots.Where(s => s.Journal is not null))
+        await _risk.StopAsync(ct);
+        await UnderGateAsync(
+            () =>
             {
-                slot.Journal!.Dispose();
-                if (log.IsEnabled(LogLevel.Information))
+                foreach (var slot in _slots.Where(s => s.Journal is not null))
                 {
-                    log.LogInformation("order journal flushed: {Strategy} ({Entries} entries)", slot.Id, slot.Journal.Entries);
+                    slot.Journal!.Dispose();
+                    if (log.IsEnabled(LogLevel.Information))
+                    {
+                        log.LogInformation("order journal flushed: {Strategy} ({Entries} entries)", slot.Id, slot.Journal.Entries);
+                    }
                 }
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
+
+                return Task.CompletedTask;
+            },
+            ct);
     }
 
     /// <summary>Runs <paramref name="action"/> under <see cref="Gate"/> (order managers are not thread-safe against the loop).</summary>
@@ -262,56 +253,10 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
     public Task RaiseRiskFloorAsync(string source, RiskLevel level, CancellationToken ct) => UnderGateAsync(
         () =>
         {
-            if (Risk?.RaiseFloor(source, level) is { } change)
-            {
-                RecordLevelChange(change, $"; raised by {source}");
-            }
-
-            if (log.IsEnabled(LogLevel.Warning))
-            {
-                log.LogWarning("risk level floor {Level} set by {Source} at bar {Bar} of {Count}; level now {Now}", level, source, BarIndex + 1, Bars?.Count ?? 0, Risk?.Level);
-            }
-
+            _risk.RaiseFloor(this, source, level);
             return Task.CompletedTask;
         },
         ct);
-
-    /// <summary>Emergency stop: cancels every working order and halts the replay (no new orders).</summary>
-    public async Task<int> HaltAsync(string reason, CancellationToken ct)
-    {
-        await Gate.WaitAsync(ct);
-        try
-        {
-            HaltReason = reason;
-            var cancelled = 0;
-            foreach (var slot in _slots.Where(s => s.Runner is not null))
-            {
-                foreach (var order in slot.Runner!.Manager.Orders.Where(o => !o.IsTerminal).ToList())
-                {
-                    cancelled += await slot.Runner.Manager.CancelAsync(order.ClientOrderId, ct) ? 1 : 0;
-                }
-            }
-
-            return cancelled;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    /// <summary>Starts or stops feeding bars to one strategy; false when the id is unknown.</summary>
-    public bool SetRunning(string id, bool running)
-    {
-        var slot = _slots.Find(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (slot is null)
-        {
-            return false;
-        }
-
-        slot.Running = running;
-        return true;
-    }
 
     public void Dispose() => Gate.Dispose();
 
@@ -332,10 +277,15 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
         var pace = settings.ReplaySpeed is { } m ? bars.Interval.Duration / m : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         var paced = 0;
-        for (var i = BarIndex + 1; i < bars.Count && HaltReason is null; i++)
+        for (var i = BarIndex + 1; i < bars.Count; i++)
         {
-            while (Paused?.Invoke() == true)
+            while (Paused?.Invoke() == true || HaltReason is not null)
             {
+                if (HaltReason is not null && Restoring)
+                {
+                    await UnderGateAsync(() => _restore.AdvanceAsync(this, BarIndex, force: true, ct), ct); // restored halted: nothing more to re-run
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
                 clock.Restart();
                 paced = 0;
@@ -357,13 +307,15 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             {
                 if (HaltReason is not null)
                 {
-                    break;
+                    i--; // halted since the check above: wait again for this bar
+                    continue;
                 }
 
                 await StepAsync(i, ct);
                 if (Restoring)
                 {
-                    await AdvanceRestoreAsync(i, ct);
+                    await Controls.ReplayAsync(this, i, ct);
+                    await _restore.AdvanceAsync(this, i, force: false, ct);
                 }
 
                 touched = [.. _slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.DrainTouched().Select(id => (s, id)))];
@@ -383,28 +335,6 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             {
                 log.LogInformation("replay finished at bar {Bar} of {Count}", BarIndex + 1, bars.Count);
             }
-        }
-    }
-
-    private async Task AdvanceRestoreAsync(int i, CancellationToken ct)
-    {
-        var snapshot = RestoredFrom!;
-        if (i == snapshot.Bar)
-        {
-            _snapshotMismatches = ServeSnapshots.Compare(snapshot, this);
-        }
-
-        var caughtUp = _slots.All(s => !s.Running || s.CatchUp is not { CatchingUp: true });
-        if ((i >= snapshot.Bar && caughtUp) || i == Bars!.Count - 1)
-        {
-            Restore = await ServeSnapshots.CompleteRestoreAsync(this, i, _snapshotMismatches, ct);
-            var ok = Restore.Problems.Count == 0;
-            if (log.IsEnabled(LogLevel.Information))
-            {
-                log.LogInformation("{Summary}", Restore.Describe());
-            }
-
-            alerts.Publish(new Alert(ok ? AlertLevel.Informational : AlertLevel.Warning, AlertCategory.System, "resilience:restore", ok ? "Restored from snapshot" : "Restored with discrepancies", Restore.Describe(), "resilience", new Dictionary<string, string>(), time.GetUtcNow()));
         }
     }
 
@@ -448,75 +378,13 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
             var from = Risk.Level;
             var update = Risk.OnBar(new PortfolioSnapshot(total, quantity == 0 ? [] : [new Engine.Risk.PositionSnapshot(bars.Symbol, quantity, close)]), MarketAt(i), sleeves);
             LastRiskMetrics = update.Metrics;
-            RecordRisk(i, from, update);
+            _risk.RecordRisk(i, from, update);
         }
 
-        QueueRunnerRiskEvents();
+        _risk.QueueRunnerRiskEvents(_slots);
     }
 
     /// <summary>The market state the risk managers see at bar <paramref name="i"/>'s close.</summary>
     private MarketState MarketAt(int i) =>
         Regimes is { } r && i < r.Count ? new MarketState(r[i].VolatilityPercentile, r[i].FearGreed, r[i].Regime) : MarketState.Unknown;
-
-    /// <summary>Queues the strategy risk managers' new events (rejections, resizes, their breakers) for storage.</summary>
-    private void QueueRunnerRiskEvents()
-    {
-        foreach (var slot in _slots.Where(s => s.Runner is not null))
-        {
-            var events = slot.Runner!.RiskEvents;
-            _riskEventsSeen.TryGetValue(slot, out var seen);
-            for (var k = seen; k < events.Count; k++)
-            {
-                _riskWriter.Enqueue($"{_riskSource}/{slot.Id}", events[k]);
-            }
-
-            _riskEventsSeen[slot] = events.Count;
-        }
-    }
-
-    /// <summary>
-    /// Keeps the portfolio risk manager's breaker and level events for the API and queues them for DuckDB (its alerts
-    /// are raised by the risk manager itself).
-    /// </summary>
-    private void RecordRisk(int bar, RiskLevel from, RiskUpdate update)
-    {
-        var source = _riskSource + "/portfolio";
-        foreach (var e in update.BreakerEvents)
-        {
-            var detail = string.Create(CultureInfo.InvariantCulture, $"value {e.Value:0.####} vs threshold {e.Threshold:0.####}");
-            AddRiskEvent(new RiskEventView(e.At, e.Tripped ? "breaker_tripped" : "breaker_reset", e.Name, detail));
-            _riskWriter.Enqueue(source, new RiskBacktestEvent(bar, e.At, e.Tripped ? RiskEventKind.BreakerTripped : RiskEventKind.BreakerReset, from, from,
-                string.Create(CultureInfo.InvariantCulture, $"{e.Name} {(e.Tripped ? "tripped" : "reset")} at {e.Value:0.####} (threshold {e.Threshold:0.####})"), detail));
-        }
-
-        if (update.LevelChange is { } change)
-        {
-            AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}"));
-            _riskWriter.Enqueue(source, new RiskBacktestEvent(bar, change.At, RiskEventKind.LevelChange, change.From, change.To,
-                string.Join("; ", change.Trigger.Select(t => t.Name + (t.Tripped ? " tripped" : " reset"))),
-                string.Join("; ", change.ActiveBreakers.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Name} {b.Value:0.####} (trigger {b.Trigger:0.####})")))));
-        }
-    }
-
-    private void RecordLevelChange(RiskLevelChanged change, string cause)
-    {
-        AddRiskEvent(new RiskEventView(change.At, "level_changed", change.To.ToString().ToUpperInvariant(), $"{change.From} -> {change.To}{cause}"));
-        var level = change.To switch
-        {
-            RiskLevel.Emergency => AlertLevel.Emergency,
-            RiskLevel.Critical => AlertLevel.Critical,
-            RiskLevel.High => AlertLevel.Warning,
-            _ => AlertLevel.Informational,
-        };
-        alerts.Publish(new Alert(level, AlertCategory.Trading, "risk_level", $"Risk level {change.To.ToString().ToUpperInvariant()}", $"risk level {change.From} -> {change.To}{cause}; active breakers: {string.Join(", ", change.ActiveBreakers.Select(b => b.Name))}", "risk_manager", new Dictionary<string, string>(), time.GetUtcNow()));
-    }
-
-    private void AddRiskEvent(RiskEventView e)
-    {
-        RiskEvents.Add(e);
-        if (RiskEvents.Count > 50)
-        {
-            RiskEvents.RemoveAt(0);
-        }
-    }
 }

@@ -67,6 +67,8 @@ internal static class LivePaperEngine
                 await r.StartAsync(cancellationToken);
             }
 
+            settings.RunnersStarted?.Invoke(runners);
+
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"live: {candles.Count} candles of history, {done} of {Describe(settings)} already traded; waiting for closed candles"));
             var firstLive = await TradeAsync(venue, settings, runners, candles, done, queue, log, cancellationToken) ?? market.FirstLiveOpen;
             if (candles.Count == 0)
@@ -280,5 +282,5 @@ internal static class LivePaperEngine
     }
 
     private static string Describe(LivePaperSettings s) =>
-        s.Bars > 0 ? s.Bars.ToString(CultureInfo.InvariantCulture) + " bars" : "--duration " + s.Duration;
+        s.Bars > 0 ? s.Bars.ToString(CultureInfo.InvariantCulture) + " bars" : s.Duration is { } d ? "--duration " + d : "an open-ended session (until stopped)";
 }

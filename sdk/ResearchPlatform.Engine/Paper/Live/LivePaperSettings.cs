@@ -25,6 +25,9 @@ internal sealed record LivePaperSettings
     /// <summary>Called once with the open time of a fresh session's first live candle (to store it for a resume).</summary>
     public Action<DateTimeOffset>? FirstLiveCandle { get; init; }
 
+    /// <summary>Called once every runner replayed its journal and reconciled with the venue (before the first candle).</summary>
+    public Action<IReadOnlyList<LiveStrategyRunner>>? RunnersStarted { get; init; }
+
     /// <summary>How long to wait for the venue's final fills after the closing orders before reconciling.</summary>
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

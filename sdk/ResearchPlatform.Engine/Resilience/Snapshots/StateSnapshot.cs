@@ -48,4 +48,7 @@ internal sealed record StateSnapshot
     public int Restores { get; init; }
 
     public required IReadOnlyList<StrategyState> Strategies { get; init; }
+
+    /// <summary>The operator controls of the session in order (re-applied at their bars on restore).</summary>
+    public IReadOnlyList<ControlRecord> Controls { get; init; } = [];
 }

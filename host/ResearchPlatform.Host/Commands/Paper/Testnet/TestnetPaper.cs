@@ -8,7 +8,6 @@ using ResearchPlatform.Engine.Paper.Storage;
 using ResearchPlatform.Host.Cli;
 using ResearchPlatform.Host.Commands.Hyperliquid;
 using ResearchPlatform.Host.Seeds;
-using ResearchPlatform.Hyperliquid.Keys;
 using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Execution;
 using static ResearchPlatform.Host.Commands.Data.DataCommandSupport;
@@ -24,8 +23,6 @@ namespace ResearchPlatform.Host.Commands.Paper.Testnet;
 /// </summary>
 internal static class TestnetPaper
 {
-    private const string MainnetHost = "api.hyperliquid.xyz";
-
     public static async Task<int> RunAsync(ParseResult parse, PaperCliOptions o, CommonOptions common, CliOutput output, ISeedCatalog catalog, CancellationToken ct)
     {
         var options = PaperInputs.Options(parse, o, validate: false);
@@ -39,11 +36,11 @@ internal static class TestnetPaper
         }
 
         var network = parse.GetValue(o.Network) ?? "testnet";
-        var url = VenueUrl(parse.GetValue(o.VenueUrl), network, parse.GetValue(o.Mainnet));
+        var url = HyperliquidVenueAccess.VenueUrl(parse.GetValue(o.VenueUrl), network, parse.GetValue(o.Mainnet), "paper testnet");
         var keyFile = parse.GetValue(o.KeyFile);
         var coin = parse.GetValue(o.Coin) ?? "BTC";
         var settings = new LivePaperSettings { Symbol = coin, Interval = interval, Bars = bars, Duration = duration };
-        using var plugin = OpenAdapter(network, url, keyFile, interval, output);
+        using var plugin = HyperliquidVenueAccess.Open(network, url, keyFile, interval, output.Info);
         var adapter = new CloidMappedAdapter(plugin.Adapter);
         var market = await PrepareAsync(adapter, settings, url, ct);
         var now = TimeProvider.System.GetUtcNow();
@@ -64,7 +61,7 @@ internal static class TestnetPaper
         var strategies = session.Strategies.Select(s => new PaperStrategy(s.Name, catalog.TryGetSeedType(s.Seed, out var seed) ? seed : throw new BadInputException($"--resume: the session's seed '{s.Seed}' is not loaded"), s.Genes)).ToList();
         var interval = BarInterval.Parse(session.Interval);
         var settings = new LivePaperSettings { Symbol = session.Symbol, Interval = interval, Bars = session.Bars, Duration = source.Duration, FirstLiveOpen = session.From };
-        using var plugin = OpenAdapter(source.Network, source.Url, keyFile, interval, output);
+        using var plugin = HyperliquidVenueAccess.Open(source.Network, source.Url, keyFile, interval, output.Info);
         var adapter = new CloidMappedAdapter(plugin.Adapter);
         var market = await PrepareAsync(adapter, settings, source.Url, ct);
         market = market with { StartPosition = source.StartPosition };
@@ -119,60 +116,6 @@ internal static class TestnetPaper
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static Uri VenueUrl(string? text, string network, bool mainnetAllowed)
-    {
-        Uri url;
-        if (text is null)
-        {
-            url = new Uri(network == "mainnet" ? "https://" + MainnetHost : "https://api.hyperliquid-testnet.xyz");
-        }
-        else if (!Uri.TryCreate(text, UriKind.Absolute, out url!) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new BadInputException($"--venue-url: '{text}' is not an http(s) URL");
-        }
-
-        var mainnet = network == "mainnet" || string.Equals(url.Host, MainnetHost, StringComparison.OrdinalIgnoreCase);
-        return mainnet && !mainnetAllowed
-            ? throw new BadInputException($"--venue-url {url} / --network {network}: this is MAINNET (real money); paper testnet refuses it unless --i-understand-this-is-mainnet is given")
-            : url;
-    }
-
-    private static HyperliquidPlugin OpenAdapter(string network, Uri url, string? keyFile, BarInterval interval, CliOutput output)
-    {
-        HyperliquidPrivateKey? key;
-        try
-        {
-            key = keyFile is not null ? KeyLoader.FromFile(keyFile) : KeyLoader.FromEnvironment();
-        }
-        catch (KeyLoadException e)
-        {
-            throw new BadInputException(e.Message);
-        }
-
-        if (key is null)
-        {
-            throw new BadInputException($"no signing key: give --key-file F (chmod 600) or set {KeyLoader.DefaultEnvironmentVariable}");
-        }
-
-        using (key)
-        {
-            output.Info($"signer {key.Address}");
-        }
-
-        var settings = new Dictionary<string, string>
-        {
-            ["network"] = network,
-            ["base_url"] = url.ToString().TrimEnd('/'),
-            ["candle_interval"] = interval.Code,
-        };
-        if (keyFile is not null)
-        {
-            settings["key_file"] = keyFile;
-        }
-
-        return HyperliquidPlugin.Open(settings);
     }
 
     private static async Task<LiveMarket> PrepareAsync(IExchangeAdapter adapter, LivePaperSettings settings, Uri url, CancellationToken ct)

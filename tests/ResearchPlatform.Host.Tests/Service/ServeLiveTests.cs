@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ResearchPlatform.Host.Commands.Paper.Testnet;
+using ResearchPlatform.Host.Tests.TestSupport;
+using ResearchPlatform.Hyperliquid.Keys;
+using ResearchPlatform.Hyperliquid.Venue;
+
+namespace ResearchPlatform.Host.Tests.Service;
+
+/// <summary>
+/// <c>rp serve --mode live --exchange hyperliquid</c> as real processes against a local signature-verifying venue
+/// started in the test: the exchange component is the plugin's adapter, the pool trades through it (signed orders
+/// filled), kill -9 and a restart place no client order id twice and the venue's fills equal the journals by cloid, the
+/// dashboard's positions are the venue's, the key is never printed; mainnet, a missing key or a missing --exchange are
+/// refused with exit 2.
+/// </summary>
+public sealed class ServeLiveTests
+{
+    private const string Key = "0x0123456789012345678901234567890123456789012345678901234567890123";
+    private static readonly string Address = HyperliquidPrivateKey.Parse(Key).Address;
+
+    [Fact]
+    public async Task ServeLive_AgainstLocalVenue_TradesThroughTheAdapter_Kill9Restart_HaltSurvives_EveryCloidOnceAndVenueEqualsJournal()
+    {
+        using var dir = new TempDir();
+        await using var venue = await LocalVenue.StartAsync(
+            new LocalVenueOptions { Accounts = [Address], HistoryBars = 300, StepPeriod = TimeSpan.FromMilliseconds(300), Seed = 11 }, CancellationToken.None);
+        var key = KeyFile(dir);
+        var ws = Directory.CreateDirectory(dir.File("ws")).FullName;
+        string[] args = ["--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", key, "--coin", "BTC"];
+
+        HashSet<string> atKill;
+        var (first, url) = await ServeProcess.StartAsync(ws, args);
+        using (first)
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            using var components = JsonDocument.Parse(await http.GetStringAsync("/api/components"));
+            var byName = components.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+            Assert.Equal("CONNECTED", byName["exchange"].GetProperty("status").GetString());
+            Assert.Contains($"signer {Address}", byName["exchange"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Contains(venue.BaseUrl.ToString(), byName["exchange"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Contains("closed BTC 1h candles from the venue", byName["market_data"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal("CONNECTED", byName["paper_engine"].GetProperty("status").GetString());
+            using (var health = JsonDocument.Parse(await http.GetStringAsync("/api/health")))
+            {
+                Assert.False(health.RootElement.GetProperty("live_trading_blocked").GetBoolean(), health.RootElement.GetRawText());
+            }
+
+            await WaitAsync(() => Journals(ws).Submitted.Count >= 3, first, "3 orders journaled");
+            first.KillHard();
+            atKill = [.. Journals(ws).Submitted];
+        }
+
+        var (second, url2) = await ServeProcess.StartAsync(ws, args);
+        using (second)
+        {
+            using var http = new HttpClient { BaseAddress = url2, Timeout = TimeSpan.FromSeconds(30) };
+            await WaitAsync(() => second.Stderr.Contains("bar 3 ", StringComparison.Ordinal), second, "3 candles traded after the restart");
+
+            // the dashboard's positions are the venue account's (between two candles they agree)
+            var agreed = false;
+            for (var attempt = 0; attempt < 50 && !agreed; attempt++)
+            {
+                using var positions = JsonDocument.Parse(await http.GetStringAsync("/api/positions"));
+                var shown = positions.RootElement.EnumerateArray().Where(p => p.GetProperty("symbol").GetString() == "BTC").Sum(p => p.GetProperty("venue_quantity").GetDecimal());
+                Assert.All(positions.RootElement.EnumerateArray(), p => Assert.Equal("venue", p.GetProperty("reconciliation").GetString()));
+                agreed = shown == venue.PositionOf(Address, "BTC");
+                await Task.Delay(agreed ? 0 : 50);
+            }
+
+            Assert.True(agreed, "/api/positions never showed the venue's BTC position");
+            var resumed = Regex.Match(second.Stderr, @"bar 1 .*orders (\d+)");
+            Assert.True(resumed.Success && int.Parse(resumed.Groups[1].Value, CultureInfo.InvariantCulture) >= atKill.Count, second.Stderr); // the restart resumed the first process's orders
+
+            Assert.Equal(409, await PostAsync(http, ws, "/api/strategies/momentum-default/stop", "")); // not pretended: one live strategy cannot be stopped yet
+
+            // emergency stop: the live loop stops, open orders are cancelled at the venue, and it survives kill -9
+            Assert.Equal(200, await PostAsync(http, ws, "/api/emergency-stop", """{"confirm":true}"""));
+            var atHalt = Journals(ws).Submitted.Count;
+            await Task.Delay(1500); // 5 candles' worth: a halted system places nothing
+            Assert.Equal(atHalt, Journals(ws).Submitted.Count);
+            second.KillHard();
+            Assert.DoesNotContain(Key[2..], first.Stdout + first.Stderr + second.Stdout + second.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var (third, url3) = await ServeProcess.StartAsync(ws, args);
+        using (third)
+        {
+            using var http = new HttpClient { BaseAddress = url3, Timeout = TimeSpan.FromSeconds(30) };
+            using (var health = JsonDocument.Parse(await http.GetStringAsync("/api/health")))
+            {
+                Assert.True(health.RootElement.GetProperty("live_trading_blocked").GetBoolean()); // still halted after the restart
+                Assert.Contains("emergency stop", health.RootElement.GetProperty("blocked_reason").GetString(), StringComparison.Ordinal);
+            }
+
+            await Task.Delay(1500);
+            Assert.DoesNotContain("bar 1 ", third.Stderr, StringComparison.Ordinal);
+            Assert.Equal(200, await PostAsync(http, ws, "/api/resume", """{"confirm":true}"""));
+            await WaitAsync(() => third.Stderr.Contains("bar 2 ", StringComparison.Ordinal), third, "2 candles traded after the resume");
+            Assert.Equal(0, await third.TerminateAsync(TimeSpan.FromSeconds(30)));
+            Assert.DoesNotContain(Key[2..], third.Stdout + third.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var journal = Journals(ws);
+        Assert.Equal(journal.Submitted.Count, journal.Submitted.Distinct().Count()); // every client order id (cloid) once across both processes
+        Assert.Subset(journal.Submitted.ToHashSet(), atKill);
+        var venueFills = await VenueFillsByCloidAsync(venue);
+        var cloids = journal.Submitted.ToDictionary(CloidMappedAdapter.CloidOf, id => id);
+        Assert.All(venueFills.Keys, c => Assert.True(cloids.ContainsKey(c), $"venue fill under cloid {c}, which no journaled order has"));
+        foreach (var id in atKill)
+        {
+            Assert.Equal(journal.Filled.GetValueOrDefault(id), venueFills.GetValueOrDefault(CloidMappedAdapter.CloidOf(id))); // reconciled by cloid after the kill
+        }
+
+        Assert.True(journal.Filled.Count > 0, "no fills: the test proves nothing");
+        Assert.Equal(0, venue.BadSignatures);
+    }
+
+    [Fact]
+    public async Task ServeLive_BadInput_Exit2BeforeAnythingStarts()
+    {
+        using var dir = new TempDir();
+        var key = KeyFile(dir);
+        var ws = dir.File("ws");
+        string[] live = ["serve", "--port", "0", "--workspace", ws, "--mode", "live"];
+        var results = await Task.WhenAll(
+            RpProcess.RunAsync([.. live, "--exchange", "hyperliquid", "--network", "mainnet", "--key-file", key]),
+            RpProcess.RunAsync([.. live, "--exchange", "hyperliquid", "--venue-url", "https://api.hyperliquid.xyz", "--key-file", key]),
+            RpProcess.RunAsync([.. live, "--exchange", "hyperliquid", "--venue-url", "http://127.0.0.1:1", "--key-file", dir.File("missing.key")]),
+            RpProcess.RunAsync([.. live, "--key-file", key]),
+            RpProcess.RunAsync(["serve", "--port", "0", "--workspace", ws, "--coin", "ETH"]));
+        Assert.All(results, r => Assert.True(r.ExitCode == 2 && r.StdOut.Length == 0, r.StdErr));
+        Assert.Contains("--i-understand-this-is-mainnet", results[0].StdErr, StringComparison.Ordinal);
+        Assert.Contains("MAINNET", results[1].StdErr, StringComparison.Ordinal);
+        Assert.Contains("does not exist", results[2].StdErr, StringComparison.Ordinal);
+        Assert.Contains("--exchange hyperliquid", results[3].StdErr, StringComparison.Ordinal);
+        Assert.Contains("--coin: only with --mode live", results[4].StdErr, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.DoesNotContain(Key[2..], r.StdErr, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<int> PostAsync(HttpClient http, string ws, string path, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body.Length == 0 ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(ws, "serve.token")).Trim());
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, ServeProcess serve, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: not reached in time; stderr:\n{serve.Stderr}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Submitted client ids and filled quantity per id over every live journal of the workspace.</summary>
+    private static (List<string> Submitted, Dictionary<string, decimal> Filled) Journals(string ws)
+    {
+        var submitted = new List<string>();
+        var filled = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var folder = Path.Combine(ws, "serve", "journal");
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "live-BTC-*.jsonl") : [])
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            foreach (var line in reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var e = JsonDocument.Parse(line);
+                var id = e.RootElement.GetProperty("client_order_id").GetString()!;
+                switch (e.RootElement.GetProperty("kind").GetString())
+                {
+                    case "submitted":
+                        submitted.Add(id);
+                        break;
+                    case "filled":
+                        filled[id] = filled.GetValueOrDefault(id) + e.RootElement.GetProperty("fill_quantity").GetDecimal();
+                        break;
+                }
+            }
+        }
+
+        return (submitted, filled);
+    }
+
+    private static async Task<Dictionary<string, decimal>> VenueFillsByCloidAsync(LocalVenue venue)
+    {
+        using var http = new HttpClient { BaseAddress = venue.BaseUrl };
+        using var response = await http.PostAsJsonAsync("info", new { type = "userFills", user = Address });
+        response.EnsureSuccessStatusCode();
+        var fills = await response.Content.ReadFromJsonAsync<JsonArray>();
+        return fills!.GroupBy(f => f!["cloid"]?.GetValue<string>() ?? "")
+            .ToDictionary(g => g.Key, g => g.Sum(f => decimal.Parse(f!["sz"]!.GetValue<string>(), CultureInfo.InvariantCulture)));
+    }
+
+    private static string KeyFile(TempDir dir)
+    {
+        var path = dir.Write("key.txt", Key + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return path;
+    }
+}
