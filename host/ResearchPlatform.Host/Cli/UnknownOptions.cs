@@ -7,7 +7,7 @@ namespace ResearchPlatform.Host.Cli;
 /// <summary>
 /// Finds option-like tokens (<c>--name</c>, <c>-x</c>) that the parser bound to a command's positional argument because
 /// the command takes one: <c>rp runs show --jsn</c> would otherwise look up a run named "--jsn" instead of saying the
-/// option is unknown. Negative numbers and a lone <c>-</c> stay valid argument values.
+/// option is unknown. Negative numbers, a lone <c>-</c> and anything after <c>--</c> stay valid argument values.
 /// </summary>
 public static class UnknownOptions
 {
@@ -15,11 +15,14 @@ public static class UnknownOptions
     public static string? Find(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
+
+        // After "--" everything is an argument value on purpose (rp runs show -- -odd-name).
+        var literal = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).Skip(1).ToHashSet();
         foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
         {
             foreach (var token in argument.Tokens)
             {
-                if (IsOptionLike(token.Value))
+                if (!literal.Contains(token) && IsOptionLike(token.Value))
                 {
                     return token.Value;
                 }

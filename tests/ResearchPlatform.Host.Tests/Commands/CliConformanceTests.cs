@@ -159,6 +159,10 @@ public sealed class CliConformanceTests
 
         // A negative number is still a valid value where a command takes one.
         Assert.Null(UnknownOptions.Find(CliApp.Build().Parse(["decisions", "show", "-5"])));
+
+        // After "--" a dash-led value is taken literally.
+        Assert.Null(UnknownOptions.Find(CliApp.Build().Parse(["runs", "show", "--", "-odd-run"])));
+        Assert.Equal("--jsn", UnknownOptions.Find(CliApp.Build().Parse(["runs", "show", "--jsn"])));
     }
 
     private static string FirstLine(string? text) => (text ?? string.Empty).Split('\n')[0].Trim();
