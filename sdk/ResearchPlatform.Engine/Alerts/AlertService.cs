@@ -250,7 +250,7 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
 
             await StoreAsync(run);
             run.Clear();
-            await GuardAsync(work, () => Handle(work));
+            await GuardAsync(work, work.Kind == WorkKind.Escalate ? () => Escalate(work.Id, work.Number) : () => Resend(work.IncludeQueued));
         }
 
         await StoreAsync(run);
@@ -321,18 +321,6 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
         {
             // The history is best effort from here: a database error must not stop delivery of later alerts.
             await _diagnostics.WriteLineAsync($"alerts: {work.Kind} {work.Id} failed: {ex.Message}");
-        }
-    }
-
-    private void Handle(Work work)
-    {
-        if (work.Kind == WorkKind.Escalate)
-        {
-            Escalate(work.Id, work.Number);
-        }
-        else
-        {
-            Resend(work.IncludeQueued);
         }
     }
 
