@@ -49,6 +49,12 @@ public static class CliApp
     {
         var root = Build();
         var parse = root.Parse(args);
+        if (UnknownOptions.Find(parse) is { } unknownOption)
+        {
+            await Console.Error.WriteLineAsync($"error: unknown option '{unknownOption}' for '{UnknownOptions.CommandPath(parse)}' (see: --help)");
+            return ExitCodes.BadInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)

@@ -20,13 +20,22 @@ internal static partial class PluginsNewCommand
         var name = new Argument<string>("NAME") { Description = "Plugin id and project name (letters, digits; starts with a letter)" };
         var kind = new Option<string>("--kind") { Description = "What the plugin provides: seed (a seed type), risk (a risk genome), exchange (an exchange adapter)", DefaultValueFactory = _ => "seed" }.AcceptOnlyFromAmong(Kinds);
         var output = new Option<string?>("--output") { Description = "Folder to create (default ./NAME); must not exist or be empty" };
-        var cmd = new Command("new", "Scaffold a plugin project that builds against this host's Sdk") { name, kind, output };
+        var json = CommonOptions.JsonOption();
+        var cmd = new Command("new", "Scaffold a plugin project that builds against this host's Sdk") { name, kind, output, json };
         cmd.SetAction(CommandRunner.Wrap((parse, cli, _) =>
         {
             var n = parse.GetValue(name)!;
-            var target = Scaffold(n, parse.GetValue(kind)!, parse.GetValue(output) ?? Path.Combine(Directory.GetCurrentDirectory(), n));
+            var k = parse.GetValue(kind)!;
+            var target = Scaffold(n, k, parse.GetValue(output) ?? Path.Combine(Directory.GetCurrentDirectory(), n));
+            var build = Path.Combine(target, "bin", "Release", "net10.0");
+            if (parse.GetValue(json))
+            {
+                cli.WriteJson(new { Name = n, Id = SnakeCase(n), Kind = k, Folder = target, BuildOutput = build, Files = Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() });
+                return Task.FromResult(ExitCodes.Ok);
+            }
+
             cli.Line($"created {target}");
-            cli.Info($"build: dotnet build {target} -c Release; load: rp plugins list --plugins {Path.Combine(target, "bin", "Release", "net10.0")}");
+            cli.Info($"build: dotnet build {target} -c Release; load: rp plugins list --plugins {build}");
             return Task.FromResult(ExitCodes.Ok);
         }));
         return cmd;

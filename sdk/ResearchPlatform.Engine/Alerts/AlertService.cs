@@ -12,7 +12,10 @@ namespace ResearchPlatform.Engine.Alerts;
 /// count grows), history in DuckDB, asynchronous delivery through one <see cref="ChannelWorker"/> per enabled channel,
 /// escalation of unacknowledged CRITICAL/EMERGENCY alerts on the injected <see cref="TimeProvider"/>, acknowledgement and
 /// resolution, and periodic resending of failed deliveries. <see cref="Publish"/> only takes a short in-memory lock and
-/// queues: it never touches the database, the network or a channel.
+/// queues: it never touches the database, the network or a channel. The dispatcher stores what is queued in batches of up
+/// to <see cref="MaxBatch"/> (new alerts, their queued deliveries and repeats in one transaction), so a burst keeps up;
+/// the history queue holds <see cref="AlertsConfig.HistoryQueueCapacity"/> new alerts, beyond which alerts below CRITICAL
+/// are refused and counted (<see cref="AlertCounters.Dropped"/>) while CRITICAL and EMERGENCY are always queued.
 /// </summary>
 public sealed class AlertService : IAlertPublisher, IAsyncDisposable
 {
@@ -30,6 +33,9 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
     private readonly int _processTag = Environment.ProcessId % 100;
     private int _pending;
     private long _sequence;
+
+    /// <summary>Most queued items stored in one transaction.</summary>
+    public const int MaxBatch = 512;
 
     /// <summary>Builds the service with already-created channels (keyed by configured name; disabled ones are ignored).</summary>
     public AlertService(AlertsConfig config, AlertStore store, IReadOnlyDictionary<string, IAlertChannel> channels, SecretRedactor redactor,
@@ -77,7 +83,10 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
     /// <inheritdoc />
     public void Publish(Alert alert) => PublishAndGetId(alert);
 
-    /// <summary>Like <see cref="Publish"/>, returning the alert id (the existing one when throttled into it).</summary>
+    /// <summary>
+    /// Like <see cref="Publish"/>, returning the alert id (the existing one when throttled into it), or an empty string when
+    /// the history queue was full and the alert (below CRITICAL) was dropped.
+    /// </summary>
     public string PublishAndGetId(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -87,6 +96,7 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
         {
             if (_throttle.TryGetValue(alert.Key, out var entry) && now < entry.WindowEnd)
             {
+                // A repeat only updates a count, so it is queued even when the history queue is full.
                 entry.Count++;
                 Counters.CountCollapsed();
                 Post(new Work(WorkKind.Repeat, entry.Id, null, entry.Count, now));
@@ -101,12 +111,22 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
                 }
             }
 
+            if (alert.Level < AlertLevel.Critical && Counters.HistoryQueued >= _config.HistoryQueueCapacity)
+            {
+                Counters.CountDropped(AlertLevels.Name(alert.Level));
+                return string.Empty;
+            }
+
             id = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMddHHmmss}-{_processTag:D2}{Interlocked.Increment(ref _sequence) % 10_000:D4}");
             _throttle[alert.Key] = new ThrottleEntry(id, now + _config.ThrottleWindow);
+
+            Counters.CountRaised(AlertLevels.Name(alert.Level), AlertLevels.Name(alert.Category));
+            Counters.CountQueued();
+
+            // Posted under the lock so that the history order is the publishing order.
+            Post(new Work(WorkKind.NewAlert, id, alert, 1, now));
         }
 
-        Counters.CountRaised(AlertLevels.Name(alert.Level), AlertLevels.Name(alert.Category));
-        Post(new Work(WorkKind.NewAlert, id, alert, 1, now));
         return id;
     }
 
@@ -196,52 +216,111 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
 
     private async Task DispatchAsync()
     {
-        await foreach (var work in _intake.Reader.ReadAllAsync())
+        var batch = new List<Work>(MaxBatch);
+        while (await _intake.Reader.WaitToReadAsync())
         {
+            while (batch.Count < MaxBatch && _intake.Reader.TryRead(out var work))
+            {
+                batch.Add(work);
+            }
+
             try
             {
-                Handle(work);
-            }
-            catch (Exception ex)
-            {
-                // The history is best effort from here: a database error must not stop delivery of later alerts.
-                await _diagnostics.WriteLineAsync($"alerts: {work.Kind} {work.Id} failed: {ex.Message}");
+                await HandleBatchAsync(batch);
             }
             finally
             {
-                Interlocked.Decrement(ref _pending);
+                Interlocked.Add(ref _pending, -batch.Count);
+                batch.Clear();
             }
         }
     }
 
-    private void Handle(Work work)
+    /// <summary>Stores runs of new alerts and repeats in one transaction each; escalations and resends run in between, in order.</summary>
+    private async Task HandleBatchAsync(List<Work> batch)
     {
-        switch (work.Kind)
+        var run = new List<Work>();
+        foreach (var work in batch)
         {
-            case WorkKind.NewAlert:
-                var alert = work.Alert!;
-                _store.Insert(work.Id, alert, work.At);
-                var notice = new AlertNotice(work.Id, alert, 1, 0);
-                foreach (var w in _workers.Values.Where(w => !w.Config.EscalationOnly && alert.Level >= w.Config.MinLevel))
-                {
-                    w.Enqueue(notice);
-                }
+            if (work.Kind is WorkKind.NewAlert or WorkKind.Repeat)
+            {
+                run.Add(work);
+                continue;
+            }
 
-                if (alert.Level >= AlertLevel.Critical && _config.Escalation.Count > 0)
-                {
-                    ScheduleEscalation(work.Id, 0, _config.Escalation[0].After);
-                }
+            await StoreAsync(run);
+            run.Clear();
+            await GuardAsync(work, work.Kind == WorkKind.Escalate ? () => Escalate(work.Id, work.Number) : () => Resend(work.IncludeQueued));
+        }
 
-                break;
-            case WorkKind.Repeat:
-                _store.RecordRepeat(work.Id, work.Number, work.At);
-                break;
-            case WorkKind.Escalate:
-                Escalate(work.Id, work.Number);
-                break;
-            default:
-                Resend(work.IncludeQueued);
-                break;
+        await StoreAsync(run);
+    }
+
+    private async Task StoreAsync(List<Work> run)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+
+        var alerts = run.Where(w => w.Kind == WorkKind.NewAlert)
+            .Select(w => new NewAlertRow(w.Id, w.Alert!, w.At, Targets(w.Alert!).Select(t => t.Name).ToList())).ToList();
+        var repeats = run.Where(w => w.Kind == WorkKind.Repeat).GroupBy(w => w.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(w => w.Number)!).Select(w => (w.Id, w.Number, w.At)).ToList();
+        try
+        {
+            _store.WriteBatch(alerts, repeats);
+            Counters.CountBatch();
+        }
+        catch (Exception ex)
+        {
+            // One bad row must not cost the whole batch: store it item by item, reporting only what fails.
+            await _diagnostics.WriteLineAsync($"alerts: storing a batch of {run.Count} failed ({ex.Message}); storing one by one");
+            foreach (var work in run)
+            {
+                await GuardAsync(work, () => _store.WriteBatch(
+                    work.Kind == WorkKind.NewAlert ? alerts.Where(a => a.Id == work.Id).ToList() : [],
+                    work.Kind == WorkKind.Repeat ? [(work.Id, work.Number, work.At)] : []));
+            }
+        }
+
+        Counters.CountStored(alerts.Count);
+        var refused = new List<DeliveryRecord>();
+        foreach (var a in alerts)
+        {
+            var notice = new AlertNotice(a.Id, a.Alert, 1, 0);
+            foreach (var w in Targets(a.Alert))
+            {
+                if (w.Enqueue(notice, queuedRecorded: true) is { } r)
+                {
+                    refused.Add(r);
+                }
+            }
+
+            if (a.Alert.Level >= AlertLevel.Critical && _config.Escalation.Count > 0)
+            {
+                ScheduleEscalation(a.Id, 0, _config.Escalation[0].After);
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            await GuardAsync(run[0], () => _store.RecordDeliveries(refused));
+        }
+    }
+
+    private IEnumerable<ChannelWorker> Targets(Alert alert) => _workers.Values.Where(w => !w.Config.EscalationOnly && alert.Level >= w.Config.MinLevel);
+
+    private async Task GuardAsync(Work work, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            // The history is best effort from here: a database error must not stop delivery of later alerts.
+            await _diagnostics.WriteLineAsync($"alerts: {work.Kind} {work.Id} failed: {ex.Message}");
         }
     }
 

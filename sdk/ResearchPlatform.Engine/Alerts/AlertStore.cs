@@ -42,6 +42,35 @@ public sealed class AlertStore
             ("raised", alert.RaisedAt.UtcDateTime), ("at", at.UtcDateTime)));
     }
 
+    /// <summary>
+    /// Stores a batch in ONE transaction: new alerts (count 1, stage 0) with a <c>queued</c> delivery row per target
+    /// channel, then repeats (the latest count per alert). A burst then costs one commit per batch, not per alert.
+    /// </summary>
+    public void WriteBatch(IReadOnlyList<NewAlertRow> alerts, IReadOnlyList<(string Id, int Count, DateTimeOffset At)> repeats)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(repeats);
+        var alertRows = alerts.Select(r => new object?[]
+        {
+            r.Id, AlertLevels.Name(r.Alert.Level), AlertLevels.Name(r.Alert.Category), r.Alert.Key, r.Alert.Title, r.Alert.Body, r.Alert.Component,
+            JsonSerializer.Serialize(r.Alert.Context), r.Alert.RaisedAt.UtcDateTime, r.At.UtcDateTime,
+        }).ToList();
+        var queuedRows = alerts.SelectMany(r => r.Channels.Select(ch => new object?[] { r.Id, ch, r.At.UtcDateTime })).ToList();
+        _access.Use(c =>
+        {
+            using var tx = c.BeginTransaction();
+            BulkValues.Execute(c, $"INSERT INTO alerts ({Columns})", "({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {9}, 1, 0, NULL, NULL, NULL)", string.Empty, alertRows);
+            BulkValues.Execute(c, "INSERT INTO alert_deliveries (alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at)",
+                "({0}, {1}, 0, 'queued', 0, NULL, {2}, NULL)", string.Empty, queuedRows);
+            foreach (var (id, count, at) in repeats)
+            {
+                c.Execute("UPDATE alerts SET occurrences = $n, last_seen_at = $at WHERE alert_id = $id", ("n", count), ("at", at.UtcDateTime), ("id", id));
+            }
+
+            tx.Commit();
+        });
+    }
+
     /// <summary>Records a repeat within the throttling window.</summary>
     public void RecordRepeat(string id, int count, DateTimeOffset at) =>
         _access.Use(c => c.Execute("UPDATE alerts SET occurrences = $n, last_seen_at = $at WHERE alert_id = $id", ("n", count), ("at", at.UtcDateTime), ("id", id)));
@@ -52,14 +81,39 @@ public sealed class AlertStore
 
     /// <summary>Records the state of one delivery (upsert by alert, channel and stage).</summary>
     public void RecordDelivery(string id, string channel, int stage, string status, int attempts, string? error, DateTimeOffset at) =>
-        _access.Use(c => c.Execute(
-            """
-            INSERT INTO alert_deliveries (alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at)
-            VALUES ($id, $ch, $st, $status, $n, $err, $at, CASE WHEN $status = 'delivered' THEN $at ELSE NULL END)
-            ON CONFLICT (alert_id, channel, stage) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
-                last_error = excluded.last_error, updated_at = excluded.updated_at, delivered_at = excluded.delivered_at
-            """,
-            ("id", id), ("ch", channel), ("st", stage), ("status", status), ("n", attempts), ("err", error), ("at", at.UtcDateTime)));
+        RecordDeliveries([new DeliveryRecord(id, channel, stage, status, attempts, error, at)]);
+
+    /// <summary>Records delivery states in order, in one transaction (upsert by alert, channel and stage).</summary>
+    public void RecordDeliveries(IReadOnlyList<DeliveryRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        // The last state per delivery only: one statement may not upsert the same row twice.
+        var last = new Dictionary<(string, string, int), DeliveryRecord>();
+        foreach (var r in records)
+        {
+            last.Remove((r.AlertId, r.Channel, r.Stage));
+            last[(r.AlertId, r.Channel, r.Stage)] = r;
+        }
+
+        var rows = last.Values.Select(r => new object?[] { r.AlertId, r.Channel, r.Stage, r.Status, r.Attempts, r.Error, r.At.UtcDateTime }).ToList();
+        _access.Use(c =>
+        {
+            using var tx = c.BeginTransaction();
+            BulkValues.Execute(c, "INSERT INTO alert_deliveries (alert_id, channel, stage, status, attempts, last_error, updated_at, delivered_at)",
+                "({0}, {1}, {2}, {3}, {4}, {5}, {6}, CASE WHEN {3} = 'delivered' THEN {6} ELSE NULL END)",
+                """
+                ON CONFLICT (alert_id, channel, stage) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+                    last_error = excluded.last_error, updated_at = excluded.updated_at, delivered_at = excluded.delivered_at
+                """,
+                rows);
+            tx.Commit();
+        });
+    }
 
     /// <summary>Acknowledges; returns the problem (unknown id, already acknowledged) or null.</summary>
     public string? Acknowledge(string id, string by, DateTimeOffset at) => _access.Use<string?>(c =>

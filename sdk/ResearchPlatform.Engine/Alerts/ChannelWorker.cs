@@ -9,6 +9,9 @@ namespace ResearchPlatform.Engine.Alerts;
 /// Each notice is tried up to the retry policy's attempts with backoff (429 waits Retry-After); the outcome is recorded
 /// per attempt in the store. A notice still failing, or refused by a full queue, is kept as <c>failed</c> and resent by
 /// <see cref="AlertService.RetryUndeliveredAsync"/>. Over the per-minute cap a notice is recorded <c>rate_limited</c>.
+/// Outcomes are buffered and stored in one transaction whenever the queue runs empty (or every <see cref="FlushEvery"/>
+/// notices, and before a retry waits), so a burst costs one commit per batch; a notice counts as outstanding until its
+/// outcome is stored.
 /// </summary>
 internal sealed class ChannelWorker : IAsyncDisposable
 {
@@ -22,7 +25,12 @@ internal sealed class ChannelWorker : IAsyncDisposable
     private readonly RateCap _cap;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly List<DeliveryRecord> _records = [];
+    private int _finished;
     private int _outstanding;
+
+    /// <summary>Most outcomes buffered before they are stored.</summary>
+    public const int FlushEvery = 256;
 
     public ChannelWorker(IAlertChannel channel, AlertChannelConfig config, AlertStore store, AlertCounters counters, SecretRedactor redactor, TimeProvider time)
     {
@@ -48,17 +56,33 @@ internal sealed class ChannelWorker : IAsyncDisposable
     /// <summary>Notices queued or in delivery.</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
 
-    /// <summary>Queues a notice (never waits); a full queue records it as failed for the retry timer.</summary>
-    public void Enqueue(AlertNotice notice, int previousAttempts = 0)
+    /// <summary>
+    /// Queues a notice (never waits); a full queue records it as failed for the retry timer. <paramref name="queuedRecorded"/>:
+    /// the <c>queued</c> delivery row was already stored (with the alert's batch); then a refusal is not stored here but
+    /// returned (null when queued) for the caller to store with others.
+    /// </summary>
+    public DeliveryRecord? Enqueue(AlertNotice notice, int previousAttempts = 0, bool queuedRecorded = false)
     {
         Interlocked.Increment(ref _outstanding);
-        _store.RecordDelivery(notice.Id, Name, notice.EscalationStage, "queued", previousAttempts, null, _time.GetUtcNow());
-        if (!_queue.Writer.TryWrite((notice, previousAttempts)))
+        if (!queuedRecorded)
         {
-            Interlocked.Decrement(ref _outstanding);
-            _store.RecordDelivery(notice.Id, Name, notice.EscalationStage, "failed", previousAttempts, "queue full", _time.GetUtcNow());
-            _counters.CountDelivery(Name, "failed");
+            _store.RecordDelivery(notice.Id, Name, notice.EscalationStage, "queued", previousAttempts, null, _time.GetUtcNow());
         }
+
+        if (_queue.Writer.TryWrite((notice, previousAttempts)))
+        {
+            return null;
+        }
+
+        Interlocked.Decrement(ref _outstanding);
+        _counters.CountDelivery(Name, "failed");
+        var refused = new DeliveryRecord(notice.Id, Name, notice.EscalationStage, "failed", previousAttempts, "queue full", _time.GetUtcNow());
+        if (!queuedRecorded)
+        {
+            _store.RecordDeliveries([refused]);
+        }
+
+        return refused;
     }
 
     public ValueTask DisposeAsync() => DisposeAsync(TimeSpan.FromSeconds(5));
@@ -81,21 +105,63 @@ internal sealed class ChannelWorker : IAsyncDisposable
     {
         try
         {
-            await foreach (var (notice, previous) in _queue.Reader.ReadAllAsync(_stop.Token))
+            while (await _queue.Reader.WaitToReadAsync(_stop.Token))
             {
-                try
+                while (_queue.Reader.TryRead(out var item))
                 {
-                    await DeliverAsync(notice, previous, _stop.Token);
+                    try
+                    {
+                        await DeliverAsync(item.Notice, item.PreviousAttempts, _stop.Token);
+                    }
+                    finally
+                    {
+                        _finished++;
+                    }
+
+                    if (_records.Count >= FlushEvery)
+                    {
+                        StoreRecords();
+                    }
                 }
-                finally
-                {
-                    Interlocked.Decrement(ref _outstanding);
-                }
+
+                StoreRecords();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             // Shutting down: what is still queued stays 'queued' in the store and is resent on the next start.
+        }
+        finally
+        {
+            StoreRecords();
+        }
+    }
+
+    /// <summary>Stores the buffered outcomes (the last state per delivery) in one transaction, then releases their notices.</summary>
+    private void StoreRecords()
+    {
+        try
+        {
+            if (_records.Count > 0)
+            {
+                var last = new Dictionary<(string, int), int>();
+                for (var i = 0; i < _records.Count; i++)
+                {
+                    last[(_records[i].AlertId, _records[i].Stage)] = i;
+                }
+
+                _store.RecordDeliveries([.. last.Values.Order().Select(i => _records[i])]);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Delivery already happened; losing its record must not stop the worker (the retry timer may resend it).
+        }
+        finally
+        {
+            _records.Clear();
+            Interlocked.Add(ref _outstanding, -_finished);
+            _finished = 0;
         }
     }
 
@@ -147,14 +213,15 @@ internal sealed class ChannelWorker : IAsyncDisposable
             }
 
             _counters.CountDelivery(Name, "retried");
-            _store.RecordDelivery(notice.Id, Name, notice.EscalationStage, "queued", previous + attempt, lastError, _time.GetUtcNow());
+            _records.Add(new DeliveryRecord(notice.Id, Name, notice.EscalationStage, "queued", previous + attempt, lastError, _time.GetUtcNow()));
+            StoreRecords();
             await Task.Delay(policy.DelayBefore(attempt + 1, retryAfter), _time, ct);
         }
     }
 
     private void Record(AlertNotice notice, string status, int attempts, string? error)
     {
-        _store.RecordDelivery(notice.Id, Name, notice.EscalationStage, status, attempts, error, _time.GetUtcNow());
+        _records.Add(new DeliveryRecord(notice.Id, Name, notice.EscalationStage, status, attempts, error, _time.GetUtcNow()));
         _counters.CountDelivery(Name, status);
     }
 }

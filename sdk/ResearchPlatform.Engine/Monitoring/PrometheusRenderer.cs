@@ -69,6 +69,11 @@ public static class PrometheusRenderer
             Family(sb, "rp_alert_deliveries_total", "Alert delivery outcomes by channel.", "counter",
                 counters.Deliveries.OrderBy(p => p.Key.Channel, StringComparer.Ordinal).ThenBy(p => p.Key.Outcome, StringComparer.Ordinal)
                     .Select(p => (Labels(("channel", p.Key.Channel), ("outcome", p.Key.Outcome)), (double)p.Value)).ToList());
+            Family(sb, "rp_alert_history_stored_total", "New alerts written to the alert history.", "counter", [(string.Empty, counters.HistoryStored)]);
+            Family(sb, "rp_alert_history_batches_total", "Alert history transactions committed (one per batch).", "counter", [(string.Empty, counters.HistoryBatches)]);
+            Family(sb, "rp_alert_history_queued", "New alerts waiting to be written to the alert history.", "gauge", [(string.Empty, counters.HistoryQueued)]);
+            Family(sb, "rp_alerts_dropped_total", "Alerts below CRITICAL refused because the alert history queue was full, by level.", "counter",
+                counters.Dropped.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Labels(("level", p.Key)), (double)p.Value)).ToList());
         }
 
         return sb.ToString();

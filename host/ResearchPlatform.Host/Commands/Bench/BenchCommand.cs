@@ -18,6 +18,7 @@ public static class BenchCommand
         MonitoringBenchCommand.Create(),
         ClusterBenchCommand.Create(),
         ServeBenchCommand.Create(),
+        AlertsBenchCommand.Create(),
     };
 
     private static Command CreateData()

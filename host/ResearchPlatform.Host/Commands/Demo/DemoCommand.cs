@@ -44,11 +44,30 @@ internal static class DemoCommand
         return cmd;
     }
 
+    /// <summary>What a demo run leaves in its workspace: --fresh deletes a folder holding nothing else (and that a demo made).</summary>
+    private static readonly string[] DemoEntries = ["research.duckdb", "research.duckdb.wal", "alerts", "demo", "journals", "serve", "serve.token", "notebooks"];
+
+    /// <summary>
+    /// <c>--fresh</c> deletes the workspace recursively: refuse (exit 2, nothing deleted) unless it is a demo workspace, so
+    /// <c>rp demo --workspace . --fresh</c> or a research workspace given by mistake never loses data.
+    /// </summary>
+    private static void RefuseUnlessDemoWorkspace(string root)
+    {
+        var entries = Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).ToList();
+        var foreign = entries.Where(e => !DemoEntries.Contains(e, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (foreign.Count > 0 || (entries.Count > 0 && !entries.Contains("demo", StringComparer.Ordinal)))
+        {
+            throw new BadInputException($"--fresh: {root} does not look like a demo workspace ({(foreign.Count > 0 ? "it holds " + string.Join(", ", foreign.Take(5)) : "no demo/ folder from an earlier rp demo")}); " +
+                "nothing was deleted: choose an empty or demo --workspace, or delete the folder yourself");
+        }
+    }
+
     private static async Task<int> RunAsync(DemoInputs inputs, CliOutput output, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (inputs.Fresh && Directory.Exists(inputs.Root))
         {
+            RefuseUnlessDemoWorkspace(inputs.Root);
             output.Info($"--fresh: removing {inputs.Root}");
             Directory.Delete(inputs.Root, recursive: true);
         }

@@ -51,6 +51,7 @@ internal sealed class ServeAlerts : IAlertPublisher, IAlertQuery, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(alert);
         var id = Service.PublishAndGetId(alert);
+        if (id.Length == 0) return; // dropped: the history queue was full (counted in rp_alerts_dropped_total)
         var count = _counts.AddOrUpdate(id, 1, (_, n) => n + 1);
         Stored?.Invoke(new AlertRecord(id, Lower(alert.Level), Lower(alert.Category), alert.Key, alert.Title, alert.Body,
             alert.Component, count, alert.RaisedAt, null, Service.ChannelNames.ToDictionary(c => c, _ => "queued", StringComparer.Ordinal)));

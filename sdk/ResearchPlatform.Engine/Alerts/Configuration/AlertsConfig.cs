@@ -19,6 +19,12 @@ public sealed record AlertsConfig
     /// <summary>Whether starting the service resends deliveries left queued or failed by a previous process.</summary>
     public bool ResendOnStart { get; init; } = true;
 
+    /// <summary>
+    /// New alerts that may wait to be stored in the history; when that many are waiting, alerts below CRITICAL are refused
+    /// and counted (<see cref="AlertCounters.Dropped"/>); CRITICAL and EMERGENCY alerts are always queued.
+    /// </summary>
+    public int HistoryQueueCapacity { get; init; } = 10_000;
+
     /// <summary>Steps for unacknowledged CRITICAL/EMERGENCY alerts, in order of <see cref="EscalationStep.After"/>.</summary>
     public IReadOnlyList<EscalationStep> Escalation { get; init; } = [];
 

@@ -52,9 +52,10 @@ public static class AlertsConfigLoader
                 throw new AlertsConfigException([$"{sourceName}: the root must be an object"]);
             }
 
-            r.Known(root, "$", "throttle_window_seconds", "retry_undelivered_seconds", "channels", "escalation", "monitoring");
+            r.Known(root, "$", "throttle_window_seconds", "retry_undelivered_seconds", "channels", "escalation", "monitoring", "history_queue_capacity");
             var throttle = r.Seconds(root, "throttle_window_seconds", "$", 300, min: 0);
             var retryEvery = r.Seconds(root, "retry_undelivered_seconds", "$", 60, min: 1);
+            var historyCapacity = (int)r.Number(root, "history_queue_capacity", "$", 10_000, min: 1, max: 10_000_000);
             var channels = new List<AlertChannelConfig>();
             if (root.TryGetProperty("channels", out var arr) && arr.ValueKind == JsonValueKind.Array)
             {
@@ -81,7 +82,8 @@ public static class AlertsConfigLoader
                 throw new AlertsConfigException(r.Errors);
             }
 
-            return new AlertsConfig { Channels = channels, ThrottleWindow = throttle, RetryUndeliveredEvery = retryEvery, Escalation = escalation };
+            return new AlertsConfig { Channels = channels, ThrottleWindow = throttle, RetryUndeliveredEvery = retryEvery, Escalation = escalation,
+                HistoryQueueCapacity = historyCapacity };
         }
     }
 

@@ -71,6 +71,20 @@ public sealed class DemoCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(ws, "research.duckdb")), "bad input must not start any work");
     }
 
+    [Fact]
+    public async Task Demo_FreshOnAWorkspaceTheDemoDidNotMake_RefusesAndDeletesNothing()
+    {
+        var ws = Path.Combine(_dir.Path, "research-ws");
+        Directory.CreateDirectory(ws);
+        var notes = Path.Combine(ws, "notes.txt");
+        await File.WriteAllTextAsync(notes, "my research");
+        var r = await RpProcess.RunAsync("demo", "--size", "quick", "--fresh", "--workspace", ws);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("does not look like a demo workspace (it holds notes.txt)", r.StdErr, StringComparison.Ordinal);
+        Assert.True(File.Exists(notes), "--fresh must not delete a folder the demo did not make");
+        Assert.Empty(r.StdOut);
+    }
+
     private static void AssertFiguresMatchTheDatabase(string ws, JsonElement doc, string html)
     {
         using var db = ResearchDatabase.Open(Path.Combine(ws, "research.duckdb"));
