@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Fitness;
+using ResearchPlatform.Engine.Evolution.Operators;
 using ResearchPlatform.Host.Cli;
 
 namespace ResearchPlatform.Host.Commands.Evolution;
@@ -36,6 +37,17 @@ internal sealed class EvolveOptions
 
     public Option<int> MinTrades { get; } = new("--min-trades") { Description = "Trades per training window below which fitness is penalised", DefaultValueFactory = _ => 10 };
 
+    public Option<string> Niching { get; } = new Option<string>("--niching") { Description = "Keep seed-type families alive: species (offspring quota + best member kept per seed type), sharing (fitness sharing within --sharing-radius) or none", DefaultValueFactory = _ => "species" }
+        .AcceptOnlyFromAmong("species", "sharing", "none");
+
+    public Option<double> NicheQuota { get; } = new("--niche-quota") { Description = "With --niching species: minimum share of the offspring bred within each seed type (capped at 1 / seed types)", DefaultValueFactory = _ => 0.1 };
+
+    public Option<double> SharingRadius { get; } = new("--sharing-radius") { Description = "With --niching sharing: normalised gene distance within which members share fitness", DefaultValueFactory = _ => 0.1 };
+
+    public Option<double> HofMinDistance { get; } = new("--hof-min-distance") { Description = "Hall of fame: minimum normalised gene distance from every better member of the same seed type", DefaultValueFactory = _ => 0.05 };
+
+    public Option<int> HofPerType { get; } = new("--hof-per-type") { Description = "Hall of fame: places reserved for the best of each seed type in the final population (0 = by fitness only)", DefaultValueFactory = _ => 1 };
+
     public Option<string?> TimeBudget { get; } = new("--time-budget") { Description = "Stop after the generation that exceeds this wall-clock time, e.g. 10m, 90s, 2h" };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Evaluation threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -56,7 +68,7 @@ internal sealed class EvolveOptions
 
     /// <summary>Options that define a run (not allowed with --resume).</summary>
     public IEnumerable<Option> RunOptions() =>
-        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget];
+        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget, Niching, NicheQuota, SharingRadius, HofMinDistance, HofPerType];
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -81,6 +93,11 @@ internal sealed class EvolveOptions
             TimeBudget = EvolveInputs.ParseDuration(parse.GetValue(TimeBudget), "--time-budget"),
             Threads = parse.GetValue(Threads),
             Fitness = new CompositeFitnessOptions(MinTrades: parse.GetValue(MinTrades)),
+            Niching = Enum.Parse<NichingMode>(parse.GetValue(Niching)!, ignoreCase: true),
+            NicheQuota = parse.GetValue(NicheQuota),
+            SharingRadius = parse.GetValue(SharingRadius),
+            HallOfFameMinDistance = parse.GetValue(HofMinDistance),
+            HallOfFamePerType = parse.GetValue(HofPerType),
         };
     }
 }
