@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 
 namespace ResearchPlatform.Engine.Evolution.Operators;
@@ -48,6 +49,7 @@ internal sealed class Breeder
     public IReadOnlyList<List<int>> Species => _species;
 
     /// <summary>Groups <paramref name="parents"/> by seed type into <see cref="Species"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Group(IReadOnlyList<Individual> parents)
     {
         ArgumentNullException.ThrowIfNull(parents);
@@ -66,6 +68,7 @@ internal sealed class Breeder
     /// <paramref name="count"/> new individuals from <paramref name="parents"/> ranked by (primary, secondary), of which
     /// the last <paramref name="immigrants"/> are random.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<Individual> Breed(IReadOnlyList<Individual> parents, double[] primary, double[] secondary, int count, int immigrants, Random rng)
     {
         ArgumentNullException.ThrowIfNull(parents);
@@ -101,6 +104,7 @@ internal sealed class Breeder
         return children;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Produce(
         IReadOnlyList<Individual> parents, IReadOnlyList<int> pool, double[] primary, double[] secondary, List<Individual> children, int until, Random rng)
     {
@@ -132,6 +136,7 @@ internal sealed class Breeder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Individual Finish(SeedTypeGenome genome, Span<double> genes, Individual parent, Random rng)
     {
         Mutation.Apply(genome, genes, _options.MutationRate, _options.MutationScale, rng);

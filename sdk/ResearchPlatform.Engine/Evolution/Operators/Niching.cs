@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 using ResearchPlatform.Engine.Evolution.Statistics;
 
@@ -40,6 +41,7 @@ internal static class Niching
     /// member i is sum over members j of its species of max(0, 1 - d(i, j) / <paramref name="radius"/>) (itself
     /// included, so it is at least 1). Invalid members (non-finite fitness) keep -infinity.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Share(
         IReadOnlyList<Individual> members, double[] fitness, IReadOnlyList<List<int>> species, IReadOnlyList<SeedTypeGenome> genomes, double radius, double[] shared)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Genome;
 
@@ -26,6 +27,7 @@ internal sealed class SelectionBuffers
     }
 
     /// <summary>The individuals of <paramref name="population"/> (a reused list).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<Individual> Parents(IReadOnlyList<EvaluatedIndividual> population)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -39,6 +41,7 @@ internal sealed class SelectionBuffers
     }
 
     /// <summary>The fitness of every member (a reused array).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Fitness(IReadOnlyList<EvaluatedIndividual> population)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -72,6 +75,7 @@ internal sealed class SelectionBuffers
     /// fitness descending then index. With <paramref name="species"/> (speciation) the best valid member of each
     /// species comes first, so no family loses its best individual. The list is reused by the next call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<int> Elites(IReadOnlyList<EvaluatedIndividual> population, double[] fitness, IReadOnlyList<List<int>>? species)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -141,12 +145,14 @@ internal sealed class SelectionBuffers
     {
         public double[] Values { get; set; } = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static int Compare(double[] values, int x, int y)
         {
             var c = values[y].CompareTo(values[x]);
             return c != 0 ? c : x.CompareTo(y);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(int x, int y) => Compare(Values, x, y);
     }
 }
