@@ -58,6 +58,8 @@ internal sealed class EvolveOptions
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
 
+    public Option<bool> NoAlerts { get; } = Alerts.CliAlerting.NoAlertsOption();
+
     public Option<string?> Cluster { get; } = Commands.Cluster.ClusterCliOptions.Cluster(required: false);
 
     public Option<int> ClusterThreshold { get; } = new("--cluster-threshold") { Description = "With --cluster: evaluate on the cluster only when the population exceeds this size", DefaultValueFactory = _ => 100 };
@@ -74,7 +76,7 @@ internal sealed class EvolveOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json, Cluster, ClusterThreshold, NoLocalFallback, BatchTimeout]))
+        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json, NoAlerts, Cluster, ClusterThreshold, NoLocalFallback, BatchTimeout]))
         {
             command.Options.Add(option);
         }

@@ -86,8 +86,9 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         run.Interrupt();
         var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(1, exit);
+        Assert.Equal(1, exit); // unchanged by the alert raised on the way out
         Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
+        Assert.Contains("WARNING GENETIC evolution: Evolution run evo-0001 stopped", stderr, StringComparison.Ordinal);
         int completedBefore;
         using (var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName)))
         {
@@ -110,6 +111,12 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit3);
         using var listed = JsonDocument.Parse(list);
         Assert.Equal("completed", listed.RootElement.GetProperty("runs")[0].GetProperty("status").GetString());
+        var (exit4, alerts, _) = await RpSession.RunAsync(_dir.Path, "alerts", "list", "--json");
+        Assert.Equal(0, exit4);
+        using var raised = JsonDocument.Parse(alerts);
+        Assert.Equal(
+            ["evolve:evo-0001:finished", "evolve:evo-0001:stopped"],
+            raised.RootElement.EnumerateArray().Select(a => a.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
