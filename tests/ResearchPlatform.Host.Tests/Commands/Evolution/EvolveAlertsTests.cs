@@ -51,6 +51,24 @@ public sealed class EvolveAlertsTests : IDisposable
         Assert.Contains("cannot connect to the cluster localhost:1", alert.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evolve_Sigterm_StopsLikeCtrlCWithExitCodeOneAndAStoppedWarning()
+    {
+        var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
+        await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
+
+        run.Terminate();
+        var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
+        var alert = Assert.Single(await AlertsAsync());
+        Assert.Equal("evolve:evo-0001:stopped", alert.GetProperty("key").GetString());
+        Assert.Equal("warning", alert.GetProperty("level").GetString());
+        Assert.EndsWith("Continue with: rp evolve --resume evo-0001", alert.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<List<JsonElement>> AlertsAsync()
     {
         var (exit, list, stderr) = await RpSession.RunAsync(_dir.Path, "alerts", "list", "--json", "--limit", "100");

@@ -18,7 +18,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         var (exit, stdout, _) = await RpSession.RunAsync(_dir.Path, "evolve", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json" })
+        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json", "--niching", "--niche-quota", "--sharing-radius", "--hof-min-distance", "--hof-per-type", "--no-alerts" })
         {
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         }
@@ -30,6 +30,9 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData(new[] { "evolve", "--data", "DATA", "--seed-types", "astrology" }, "unknown seed type 'astrology'")]
     [InlineData(new[] { "evolve", "--data", "DATA", "--population", "2", "--holdout", "0.95" }, "population must be at least 4")]
     [InlineData(new[] { "evolve", "--data", "DATA", "--objective", "greed" }, "greed")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--niching", "tribes" }, "tribes")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--niche-quota", "1.5", "--hof-per-type", "-1" }, "hall_of_fame_per_type must be >= 0 (was -1); niche_quota must be in [0, 1] (was 1.5)")]
+    [InlineData(new[] { "evolve", "--resume", "evo-0042", "--niching", "none" }, "remove --niching")]
     [InlineData(new[] { "evolve", "--resume", "evo-0042" }, "no evolution run 'evo-0042'")]
     [InlineData(new[] { "evolve", "--resume", "evo-0042", "--population", "10" }, "remove --population")]
     [InlineData(new[] { "runs", "show", "evo-0042" }, "no evolution run 'evo-0042'")]
