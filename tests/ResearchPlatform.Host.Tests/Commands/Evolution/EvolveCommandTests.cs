@@ -67,6 +67,8 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(3, root.GetProperty("generations").GetArrayLength());
         Assert.Equal(3, root.GetProperty("walk_forward").GetProperty("folds").GetArrayLength());
         Assert.Equal([2400, 3000], root.GetProperty("walk_forward").GetProperty("holdout").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("species", root.GetProperty("niching").GetProperty("mode").GetString());
+        Assert.Equal(0.05, root.GetProperty("niching").GetProperty("hall_of_fame_min_distance").GetDouble());
         var best = root.GetProperty("hall_of_fame")[0];
         Assert.Equal("momentum", best.GetProperty("seed_type").GetString());
         Assert.True(best.GetProperty("genes").TryGetProperty("fast", out _));
