@@ -48,6 +48,8 @@ internal sealed class EvolveOptions
 
     public Option<int> HofPerType { get; } = new("--hof-per-type") { Description = "Hall of fame: places reserved for the best of each seed type in the final population (0 = by fitness only)", DefaultValueFactory = _ => 1 };
 
+    public Option<int> Stagnation { get; } = new("--stagnation") { Description = "Stop when the best fitness has not improved for this many generations (0 = never)", DefaultValueFactory = _ => 10 };
+
     public Option<string?> TimeBudget { get; } = new("--time-budget") { Description = "Stop after the generation that exceeds this wall-clock time, e.g. 10m, 90s, 2h" };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Evaluation threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -70,7 +72,7 @@ internal sealed class EvolveOptions
 
     /// <summary>Options that define a run (not allowed with --resume).</summary>
     public IEnumerable<Option> RunOptions() =>
-        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget, Niching, NicheQuota, SharingRadius, HofMinDistance, HofPerType];
+        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget, Stagnation, Niching, NicheQuota, SharingRadius, HofMinDistance, HofPerType];
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -93,6 +95,7 @@ internal sealed class EvolveOptions
             Seed = parse.GetValue(Seed),
             Objective = Enum.Parse<EvolutionObjective>(parse.GetValue(Objective)!, ignoreCase: true),
             TimeBudget = EvolveInputs.ParseDuration(parse.GetValue(TimeBudget), "--time-budget"),
+            StagnationGenerations = parse.GetValue(Stagnation),
             Threads = parse.GetValue(Threads),
             Fitness = new CompositeFitnessOptions(MinTrades: parse.GetValue(MinTrades)),
             Niching = Enum.Parse<NichingMode>(parse.GetValue(Niching)!, ignoreCase: true),

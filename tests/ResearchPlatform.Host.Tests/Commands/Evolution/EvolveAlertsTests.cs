@@ -55,7 +55,7 @@ public sealed class EvolveAlertsTests : IDisposable
     public async Task Evolve_Sigterm_StopsLikeCtrlCWithExitCodeOneAndAStoppedWarning()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
-        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--stagnation", "0", "--min-trades", "2", "--threads", "1");
         await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
 
         run.Terminate();

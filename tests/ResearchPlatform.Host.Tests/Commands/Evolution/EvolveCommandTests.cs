@@ -85,7 +85,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     public async Task Evolve_InterruptedThenResumed_CompletesAndRunsListShowsIt()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
-        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--stagnation", "0", "--min-trades", "2", "--threads", "1");
         await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
 
         run.Interrupt();
