@@ -18,7 +18,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         var (exit, stdout, _) = await RpSession.RunAsync(_dir.Path, "evolve", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json", "--niching", "--niche-quota", "--sharing-radius", "--hof-min-distance", "--hof-per-type", "--no-alerts" })
+        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json", "--stagnation", "--niching", "--niche-quota", "--sharing-radius", "--hof-min-distance", "--hof-per-type", "--no-alerts" })
         {
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         }
