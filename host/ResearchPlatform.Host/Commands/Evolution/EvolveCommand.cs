@@ -37,7 +37,7 @@ internal static class EvolveCommand
             var ct = stop.Token;
             var workspace = Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists();
             using var db = ResearchDatabase.Open(workspace.DatabasePath);
-            // rp evolve has a 30 s Ctrl+C grace (CliApp), so its alert may take up to 10 s to be stored and delivered.
+            // Nothing forces rp evolve out after Ctrl+C (see CliApp), so its alert may take up to 10 s to be stored and delivered.
             await using var alerts = CliAlerting.Open(workspace.Root, db, parse.GetValue(o.NoAlerts), flushTimeout: TimeSpan.FromSeconds(10));
             var resume = parse.GetValue(o.Resume);
             var (run, task) = string.IsNullOrWhiteSpace(resume) ? Start(parse, o, db, output, ct) : Resume(parse, o, db, resume, output, ct);
