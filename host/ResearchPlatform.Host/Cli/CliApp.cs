@@ -66,6 +66,13 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
+        // rp evolve winds its stopped run down itself after Ctrl+C (Program cancels the token): status, report and its GENETIC
+        // alert, which waits for delivery; System.CommandLine's termination handler would end it with 130 instead of exit code 1.
+        if (parse.CommandResult.Command.Name == "evolve")
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, ct);
+        }
+
         // rp serve stops its components and flushes journals and alerts after SIGTERM: give it 30 s before the process is ended.
         var serve = parse.CommandResult.Command.Name == "serve";
         return await parse.InvokeAsync(serve ? new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) } : new InvocationConfiguration(), ct);

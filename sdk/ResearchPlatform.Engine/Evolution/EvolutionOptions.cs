@@ -46,6 +46,15 @@ internal sealed record EvolutionOptions
     /// <summary>Share of distinct individuals below which diversity has collapsed.</summary>
     public double UniqueFloor { get; init; } = 0.5;
 
+    /// <summary>Selection-side niching in composite mode (default: speciation by seed type).</summary>
+    public NichingMode Niching { get; init; } = NichingMode.Species;
+
+    /// <summary>Speciation: minimum share of the offspring bred within each seed type still present (capped at 1 / types).</summary>
+    public double NicheQuota { get; init; } = 0.1;
+
+    /// <summary>Fitness sharing: normalised gene distance within which members of a seed type share their fitness.</summary>
+    public double SharingRadius { get; init; } = 0.1;
+
     /// <summary>Share of the next generation replaced by random immigrants after a collapse.</summary>
     public double ImmigrantRatio { get; init; } = 0.2;
 
@@ -80,7 +89,13 @@ internal sealed record EvolutionOptions
     /// Hall-of-fame members of one seed type must differ by at least this normalised gene distance (mean |Δ| / range),
     /// so the hall of fame holds distinct strategies rather than near-copies of the best; 0 keeps exact distinctness only.
     /// </summary>
-    public double HallOfFameMinDistance { get; init; } = 0.02;
+    public double HallOfFameMinDistance { get; init; } = 0.05;
+
+    /// <summary>
+    /// Hall-of-fame places reserved for each seed type present in the final population (its best members that pass the
+    /// minimum distance), so the hall of fame spans the families; the remaining places go by fitness. 0 = fitness only.
+    /// </summary>
+    public int HallOfFamePerType { get; init; } = 1;
 
     /// <summary>Composite fitness weights.</summary>
     public CompositeFitnessOptions Fitness { get; init; } = new();
@@ -121,6 +136,9 @@ internal sealed record EvolutionOptions
         Check(Threads >= 1, "threads", Threads, "must be at least 1");
         Check(HallOfFameSize >= 1, "hall_of_fame", HallOfFameSize, "must be at least 1");
         Check(HallOfFameMinDistance is >= 0 and <= 1, "hall_of_fame_min_distance", HallOfFameMinDistance, "must be in [0, 1]");
+        Check(HallOfFamePerType >= 0, "hall_of_fame_per_type", HallOfFamePerType, "must be >= 0");
+        Check(NicheQuota is >= 0 and <= 1, "niche_quota", NicheQuota, "must be in [0, 1]");
+        Check(SharingRadius is > 0 and <= 1, "sharing_radius", SharingRadius, "must be in (0, 1]");
         Check(MaxRepairAttempts >= 1, "max_repair_attempts", MaxRepairAttempts, "must be at least 1");
         Check(Objective1 != Objective2 || Objective != EvolutionObjective.Pareto, "objectives", Objective1, "must be two different metrics");
         if (SeedTypeWeights is not null)

@@ -15,6 +15,7 @@ internal sealed class EvolutionRun
     private readonly EvolutionOptions _options;
     private readonly TimeProvider _time;
     private readonly Breeder _breeder;
+    private readonly SelectionBuffers _selection;
     private readonly double[] _weights;
     private readonly long _startedAt;
 
@@ -28,6 +29,7 @@ internal sealed class EvolutionRun
             .Select(g => options.SeedTypeWeights is null ? 1.0 : options.SeedTypeWeights.GetValueOrDefault(g.SeedTypeId))
             .ToArray();
         _breeder = new Breeder(problem.SeedTypes, _weights, options);
+        _selection = new SelectionBuffers(options);
         Scorer = new FitnessScorer(options.Fitness, options.Objective1, options.Objective2, problem.PeriodsPerYear);
         Plan = problem.GenerationPlan(options.Threads, options.EvaluateTestWindows);
         Evaluator = new PopulationEvaluator(evaluator, Scorer, time);
@@ -84,9 +86,9 @@ internal sealed class EvolutionRun
         var generation = History.Count;
         var rng = RunRandom.ForGeneration(_options.Seed, generation);
         var n = _options.PopulationSize;
-        var parents = population.Select(p => p.Individual).ToList();
+        var parents = _selection.Parents(population);
         var pareto = _options.Objective == EvolutionObjective.Pareto;
-        var (primary, secondary) = pareto ? ParetoOrder(population) : (population.Select(p => p.Score.Fitness).ToArray(), new double[n]);
+        var (primary, secondary) = pareto ? ParetoOrder(population) : (_selection.Fitness(population), _selection.Zeros(n));
         var immigrants = Collapsed(History[^1]) ? (int)Math.Round(_options.ImmigrantRatio * n, MidpointRounding.AwayFromZero) : 0;
         List<EvaluatedIndividual> next;
         BatchOutcome batch;
@@ -98,11 +100,21 @@ internal sealed class EvolutionRun
         }
         else
         {
-            var elites = EliteIndices(population, primary);
+            _breeder.Group(parents);
+            var elites = _selection.Elites(population, primary, _options.Niching == NichingMode.Species ? _breeder.Species : null);
             immigrants = Math.Min(immigrants, n - elites.Count);
-            var children = _breeder.Breed(parents, primary, secondary, n - elites.Count, immigrants, rng);
+            var selectBy = _options.Niching == NichingMode.Sharing
+                ? _selection.Shared(parents, primary, _breeder.Species, _problem.SeedTypes, _options.SharingRadius)
+                : primary;
+            var children = _breeder.Breed(parents, selectBy, secondary, n - elites.Count, immigrants, rng);
             batch = await Evaluator.EvaluateAsync(children, Plan, generation, ct);
-            next = [.. elites.Select(i => population[i]), .. batch.Members];
+            next = new List<EvaluatedIndividual>(n);
+            foreach (var i in elites)
+            {
+                next.Add(population[i]);
+            }
+
+            next.AddRange(batch.Members);
         }
 
         await CompleteAsync(generation, next, batch, immigrants, started, observer, ct);
@@ -162,28 +174,6 @@ internal sealed class EvolutionRun
         }
 
         return after.BestFitness > before.BestFitness + tol;
-    }
-
-    private List<int> EliteIndices(List<EvaluatedIndividual> population, double[] fitness)
-    {
-        var count = _options.EliteRatio > 0 ? Math.Max(1, (int)Math.Round(_options.EliteRatio * population.Count, MidpointRounding.AwayFromZero)) : 0;
-        var order = Enumerable.Range(0, population.Count).OrderByDescending(i => fitness[i]).ThenBy(i => i);
-        var seen = new HashSet<Individual>();
-        var elites = new List<int>(count);
-        foreach (var i in order)
-        {
-            if (elites.Count == count)
-            {
-                break;
-            }
-
-            if (seen.Add(population[i].Individual))
-            {
-                elites.Add(i);
-            }
-        }
-
-        return elites;
     }
 
     private static (double[] Primary, double[] Secondary) ParetoOrder(List<EvaluatedIndividual> population)

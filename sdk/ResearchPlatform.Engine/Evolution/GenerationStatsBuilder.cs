@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Genome;
 using ResearchPlatform.Engine.Evolution.Statistics;
@@ -8,6 +9,7 @@ namespace ResearchPlatform.Engine.Evolution;
 internal static class GenerationStatsBuilder
 {
     /// <summary>The statistics of <paramref name="population"/>, evaluated as <paramref name="batch"/> describes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GenerationStats Build(
         int generation,
         IReadOnlyList<EvaluatedIndividual> population,
@@ -20,24 +22,50 @@ internal static class GenerationStatsBuilder
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(batch);
-        var valid = population.Where(p => p.Score.IsValid).Select(p => p.Score.Fitness).ToArray();
-        Array.Sort(valid);
-        double mean = double.NaN, median = double.NaN, std = double.NaN, best = double.NegativeInfinity;
-        if (valid.Length > 0)
+        var valid = new double[population.Count];
+        var count = 0;
+        int bestIndex = 0;
+        double best1 = double.NegativeInfinity, best2 = double.NegativeInfinity;
+        var individuals = new Individual[population.Count];
+        for (var i = 0; i < population.Count; i++)
         {
-            best = valid[^1];
-            mean = valid.Average();
-            median = valid.Length % 2 == 1 ? valid[valid.Length / 2] : (valid[(valid.Length / 2) - 1] + valid[valid.Length / 2]) / 2;
-            std = Math.Sqrt(valid.Sum(v => (v - mean) * (v - mean)) / valid.Length);
-        }
+            var score = population[i].Score;
+            individuals[i] = population[i].Individual;
+            if (score.IsValid)
+            {
+                valid[count++] = score.Fitness;
+            }
 
-        var bestIndex = 0;
-        for (var i = 1; i < population.Count; i++)
-        {
-            if (population[i].Score.Fitness > population[bestIndex].Score.Fitness)
+            if (score.Fitness > population[bestIndex].Score.Fitness)
             {
                 bestIndex = i;
             }
+
+            best1 = Math.Max(best1, score.Objective1);
+            best2 = Math.Max(best2, score.Objective2);
+        }
+
+        double mean = double.NaN, median = double.NaN, std = double.NaN, best = double.NegativeInfinity;
+        if (count > 0)
+        {
+            var sorted = valid.AsSpan(0, count);
+            sorted.Sort();
+            best = sorted[^1];
+            var sum = 0.0;
+            foreach (var v in sorted)
+            {
+                sum += v;
+            }
+
+            mean = sum / count;
+            median = count % 2 == 1 ? sorted[count / 2] : (sorted[(count / 2) - 1] + sorted[count / 2]) / 2;
+            var squares = 0.0;
+            foreach (var v in sorted)
+            {
+                squares += (v - mean) * (v - mean);
+            }
+
+            std = Math.Sqrt(squares / count);
         }
 
         var steps = batch.Seconds > 0 ? batch.Evaluations * (double)barsPerIndividual / batch.Seconds : 0;
@@ -47,11 +75,11 @@ internal static class GenerationStatsBuilder
             mean,
             median,
             std,
-            population.Max(p => p.Score.Objective1),
-            population.Max(p => p.Score.Objective2),
+            best1,
+            best2,
             paretoFrontSize,
             population[bestIndex].Individual.Key,
-            Diversity.Measure(population.Select(p => p.Individual).ToList(), genomes),
+            Diversity.Measure(individuals, genomes),
             batch.Evaluations,
             batch.CacheHits,
             batch.Failures,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Distribution;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.Genome;
@@ -14,6 +15,7 @@ internal sealed class PopulationEvaluator
     private readonly IFitnessEvaluator _evaluator;
     private readonly FitnessScorer _scorer;
     private readonly TimeProvider _time;
+    private readonly Dictionary<Individual, int> _pendingIndex = [];
     private long _sequence;
 
     public PopulationEvaluator(IFitnessEvaluator evaluator, FitnessScorer scorer, TimeProvider time)
@@ -48,26 +50,7 @@ internal sealed class PopulationEvaluator
         ArgumentNullException.ThrowIfNull(plan);
         var members = new EvaluatedIndividual?[candidates.Count];
         var pending = new List<Individual>();
-        var pendingIndex = new Dictionary<Individual, int>();
-        var hits = 0;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (Cache.TryGet(candidates[i], plan, out var cached))
-            {
-                members[i] = cached;
-                hits++;
-            }
-            else if (pendingIndex.ContainsKey(candidates[i]))
-            {
-                hits++;
-            }
-            else
-            {
-                pendingIndex.Add(candidates[i], pending.Count);
-                pending.Add(candidates[i]);
-            }
-        }
-
+        var hits = Lookup(candidates, plan, members, pending);
         var started = _time.GetTimestamp();
         var results = pending.Count == 0 ? [] : await _evaluator.EvaluateAsync(pending, plan, ct);
         var seconds = _time.GetElapsedTime(started).TotalSeconds;
@@ -78,6 +61,42 @@ internal sealed class PopulationEvaluator
                 CultureInfo.InvariantCulture, $"the fitness evaluator returned {results.Count} results for {pending.Count} individuals"));
         }
 
+        var (fresh, failures, timeouts) = Absorb(candidates, plan, generation, members, pending, results);
+        return new BatchOutcome(members!, fresh, pending.Count, hits, failures, timeouts, seconds, distribution);
+    }
+
+    // Bookkeeping runs every generation: compiled fully optimised from the first call, so no tier-0 code or mid-run
+    // re-JIT lands in a generation's timing (see docs/evolution.md, "GA bookkeeping").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Lookup(IReadOnlyList<Individual> candidates, EvaluationPlan plan, EvaluatedIndividual?[] members, List<Individual> pending)
+    {
+        _pendingIndex.Clear();
+        var hits = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (Cache.TryGet(candidates[i], plan, out var cached))
+            {
+                members[i] = cached;
+                hits++;
+            }
+            else if (_pendingIndex.ContainsKey(candidates[i]))
+            {
+                hits++;
+            }
+            else
+            {
+                _pendingIndex.Add(candidates[i], pending.Count);
+                pending.Add(candidates[i]);
+            }
+        }
+
+        return hits;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (List<EvaluatedIndividual> Fresh, int Failures, int Timeouts) Absorb(
+        IReadOnlyList<Individual> candidates, EvaluationPlan plan, int generation, EvaluatedIndividual?[] members, List<Individual> pending, IReadOnlyList<IndividualEvaluation> results)
+    {
         var fresh = new List<EvaluatedIndividual>(pending.Count);
         int failures = 0, timeouts = 0;
         for (var k = 0; k < pending.Count; k++)
@@ -92,9 +111,9 @@ internal sealed class PopulationEvaluator
 
         for (var i = 0; i < candidates.Count; i++)
         {
-            members[i] ??= fresh[pendingIndex[candidates[i]]];
+            members[i] ??= fresh[_pendingIndex[candidates[i]]];
         }
 
-        return new BatchOutcome(members!, fresh, pending.Count, hits, failures, timeouts, seconds, distribution);
+        return (fresh, failures, timeouts);
     }
 }

@@ -7,7 +7,8 @@ namespace ResearchPlatform.Engine.Evolution;
 
 /// <summary>
 /// Ends a run: the hall of fame (top distinct individuals of the whole run by fitness, ties by first evaluation, at
-/// least <see cref="EvolutionOptions.HallOfFameMinDistance"/> apart within a seed type), the
+/// least <see cref="EvolutionOptions.HallOfFameMinDistance"/> apart within a seed type, spread over the seed types of
+/// the final population by <see cref="EvolutionOptions.HallOfFamePerType"/>), the
 /// Pareto front (NSGA-II mode), the hold-out evaluation of both (the only time hold-out bars are evaluated, after
 /// selection is over), and the deflated Sharpe ratio of the best individual.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class RunSummarizer
     {
         var archive = run.Evaluator.Cache.EntriesFor(run.Plan);
         var valid = archive.Where(e => e.Score.IsValid).ToList();
-        var hof = HallOfFame(valid, problem, options);
+        var hof = HallOfFame(valid, problem, options, population.Select(p => p.Individual.SeedTypeId).ToHashSet(StringComparer.Ordinal));
         var front = options.Objective == EvolutionObjective.Pareto ? ParetoFront(population) : [];
         var holdoutPlan = problem.HoldoutPlan(options.Threads);
         var holdout = new Dictionary<Individual, IndividualEvaluation>();
@@ -69,31 +70,65 @@ internal static class RunSummarizer
     }
 
     /// <summary>
-    /// The best valid individuals by fitness (ties by first evaluation), skipping any closer than
-    /// <see cref="EvolutionOptions.HallOfFameMinDistance"/> to a better member of the same seed type.
+    /// The hall of fame: within each seed type, candidates in fitness order (ties by first evaluation) are admitted when
+    /// they are at least <see cref="EvolutionOptions.HallOfFameMinDistance"/> from every better admitted member of their
+    /// seed type. The best <see cref="EvolutionOptions.HallOfFamePerType"/> admitted members of each seed type in
+    /// <paramref name="surviving"/> (null = every seed type) are reserved first (round by round, best seed type first,
+    /// when they do not all fit); the other places go to the best remaining admitted members. Ordered by fitness.
     /// </summary>
-    public static List<EvaluatedIndividual> HallOfFame(IReadOnlyList<EvaluatedIndividual> valid, EvolutionProblem problem, EvolutionOptions options)
+    public static List<EvaluatedIndividual> HallOfFame(
+        IReadOnlyList<EvaluatedIndividual> valid, EvolutionProblem problem, EvolutionOptions options, IReadOnlyCollection<string>? surviving = null)
     {
         ArgumentNullException.ThrowIfNull(valid);
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
+        var size = options.HallOfFameSize;
+        var admitted = problem.SeedTypes.ToDictionary(g => g.SeedTypeId, _ => new List<EvaluatedIndividual>(), StringComparer.Ordinal);
         var genomes = problem.SeedTypes.ToDictionary(g => g.SeedTypeId, StringComparer.Ordinal);
-        var chosen = new List<EvaluatedIndividual>(options.HallOfFameSize);
-        foreach (var e in valid.OrderByDescending(e => e.Score.Fitness).ThenBy(e => e.Sequence))
+        var ordered = valid.OrderByDescending(e => e.Score.Fitness).ThenBy(e => e.Sequence).ToList();
+        var isAdmitted = new HashSet<EvaluatedIndividual>(ReferenceEqualityComparer.Instance);
+        foreach (var e in ordered)
         {
-            if (chosen.Count == options.HallOfFameSize)
+            var mine = admitted[e.Individual.SeedTypeId];
+            var genome = genomes[e.Individual.SeedTypeId];
+            if (mine.Count < size && mine.TrueForAll(c => !c.Individual.Equals(e.Individual) && Diversity.Distance(c.Individual, e.Individual, genome) >= options.HallOfFameMinDistance))
+            {
+                mine.Add(e);
+                isAdmitted.Add(e);
+            }
+        }
+
+        var chosen = new HashSet<EvaluatedIndividual>(ReferenceEqualityComparer.Instance);
+        var reserved = admitted
+            .Where(kv => kv.Value.Count > 0 && (surviving is null || surviving.Contains(kv.Key)))
+            .Select(kv => kv.Value)
+            .OrderByDescending(list => list[0].Score.Fitness).ThenBy(list => list[0].Sequence)
+            .ToList();
+        for (var round = 0; round < options.HallOfFamePerType && chosen.Count < size; round++)
+        {
+            foreach (var list in reserved.Where(l => l.Count > round))
+            {
+                if (chosen.Count < size)
+                {
+                    chosen.Add(list[round]);
+                }
+            }
+        }
+
+        foreach (var e in ordered)
+        {
+            if (chosen.Count == size)
             {
                 break;
             }
 
-            var genome = genomes[e.Individual.SeedTypeId];
-            if (chosen.All(c => Diversity.Distance(c.Individual, e.Individual, genome) >= options.HallOfFameMinDistance && !c.Individual.Equals(e.Individual)))
+            if (isAdmitted.Contains(e))
             {
                 chosen.Add(e);
             }
         }
 
-        return chosen;
+        return ordered.Where(chosen.Contains).ToList();
     }
 
     private static List<EvaluatedIndividual> ParetoFront(List<EvaluatedIndividual> population)

@@ -29,6 +29,26 @@ public sealed class RunSummarizerTests
     }
 
     [Fact]
+    public void HallOfFame_PerType_ReservesTheBestOfEachSurvivingSeedTypeThenFillsByFitness()
+    {
+        var a1 = Entry(new Individual("alpha", "1.0.0", [1.0, 1, 0]), 5.0, 0);
+        var a2 = Entry(new Individual("alpha", "1.0.0", [9.0, 40, 2]), 4.0, 1);
+        var a3 = Entry(new Individual("alpha", "1.0.0", [5.0, 20, 1]), 3.0, 2);
+        var b1 = Entry(new Individual("beta", "2.1.0", [0.0, 0.3]), 1.0, 3);
+        var b2 = Entry(new Individual("beta", "2.1.0", [4.0, 0.9]), 0.5, 4);
+        EvaluatedIndividual[] all = [b2, a3, b1, a2, a1];
+        var three = new EvolutionOptions { HallOfFameSize = 3 };
+        var problem = TestGenomes.Problem();
+
+        Assert.Equal([0L, 1, 3], RunSummarizer.HallOfFame(all, problem, three).Select(e => e.Sequence));
+        Assert.Equal([0L, 1, 2], RunSummarizer.HallOfFame(all, problem, three with { HallOfFamePerType = 0 }).Select(e => e.Sequence));
+        Assert.Equal([0L, 1, 2], RunSummarizer.HallOfFame(all, problem, three, ["alpha"]).Select(e => e.Sequence));
+        Assert.Equal([0L, 1, 3], RunSummarizer.HallOfFame(all, problem, three with { HallOfFamePerType = 2 }).Select(e => e.Sequence));
+        Assert.Equal([0L, 1, 3, 4], RunSummarizer.HallOfFame(all, problem, three with { HallOfFamePerType = 2, HallOfFameSize = 4 }).Select(e => e.Sequence));
+        Assert.Equal([0L, 3], RunSummarizer.HallOfFame(all, problem, three with { HallOfFameSize = 2, HallOfFamePerType = 5 }).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public void Distance_HandComputed()
     {
         var a = new Individual("alpha", "1.0.0", [2.0, 11, 0]);

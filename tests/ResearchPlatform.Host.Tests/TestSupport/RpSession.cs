@@ -90,9 +90,14 @@ internal sealed class RpSession
     public void Kill() => _process.Kill();
 
     /// <summary>Sends SIGINT (what Ctrl+C sends).</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal("-INT");
+
+    /// <summary>Sends SIGTERM (what a service manager or <c>kill</c> sends).</summary>
+    public void Terminate() => Signal("-TERM");
+
+    private void Signal(string signal)
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 }

@@ -16,13 +16,15 @@ namespace ResearchPlatform.Host.Commands.Alerts;
 /// </summary>
 internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
 {
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(1);
     private readonly AlertService? _service;
+    private readonly TimeSpan _flushTimeout;
     private readonly HttpClient? _http;
     private readonly DatabaseAccess? _access;
 
-    private CliAlerting(AlertService? service, HttpClient? http, DatabaseAccess? access = null)
+    private CliAlerting(AlertService? service, HttpClient? http, DatabaseAccess? access = null, TimeSpan? flushTimeout = null)
     {
+        _flushTimeout = flushTimeout ?? DefaultFlushTimeout;
         _access = access;
         _service = service;
         _http = http;
@@ -39,9 +41,10 @@ internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
 
     /// <summary>
     /// Builds the pipeline over <paramref name="db"/> from the configuration in <paramref name="workspaceRoot"/>; a
-    /// disabled one when <paramref name="disabled"/>. A bad <c>alerts.json</c> is bad input (exit 2).
+    /// disabled one when <paramref name="disabled"/>. A bad <c>alerts.json</c> is bad input (exit 2). <paramref name="flushTimeout"/>:
+    /// how long disposing may wait for delivery (default 1 s; longer only for a command given a longer Ctrl+C grace).
     /// </summary>
-    public static CliAlerting Open(string workspaceRoot, ResearchDatabase db, bool disabled, TimeProvider? time = null)
+    public static CliAlerting Open(string workspaceRoot, ResearchDatabase db, bool disabled, TimeProvider? time = null, TimeSpan? flushTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (disabled)
@@ -63,7 +66,7 @@ internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
         var access = DatabaseAccess.PerCall(db.FilePath); // the delivery threads write history on their own connection
         try
         {
-            return new CliAlerting(AlertingSetup.Create(config, access, http, time), http, access);
+            return new CliAlerting(AlertingSetup.Create(config, access, http, time), http, access, flushTimeout);
         }
         catch (AlertsConfigException ex)
         {
@@ -87,7 +90,7 @@ internal sealed class CliAlerting : IAlertPublisher, IAsyncDisposable
     {
         if (_service is not null)
         {
-            await _service.FlushAsync(FlushTimeout, CancellationToken.None);
+            await _service.FlushAsync(_flushTimeout, CancellationToken.None);
             await _service.DisposeAsync();
         }
 

@@ -27,10 +27,12 @@ internal static class EvolveBenchmark
         progress($"warm-up: 3 generations of {population} (JIT) ...");
         await new EvolutionEngine(evaluator, TimeProvider.System).RunAsync(problem, options with { Generations = 3, Seed = options.Seed + 1 }, null, ct);
         progress($"timed: {generations} generations of {population} ...");
-        var result = await new EvolutionEngine(evaluator, TimeProvider.System).RunAsync(problem, options, new ProgressLines(progress, generations), ct);
+        var lines = new ProgressLines(progress, generations);
+        var result = await new EvolutionEngine(evaluator, TimeProvider.System).RunAsync(problem, options, lines, ct);
         var gens = result.Generations;
         var full = gens[0];
         var shares = gens.Select(g => g.GenerationSeconds > 0 ? g.BookkeepingSeconds / g.GenerationSeconds : 0).ToList();
+        var total = gens.Sum(g => g.GenerationSeconds);
         return new EvolveBenchmarkResult(
             dataName,
             bars.Count,
@@ -46,18 +48,30 @@ internal static class EvolveBenchmark
             gens.Average(g => g.GenerationSeconds),
             shares.Max(),
             shares.Average(),
+            total > 0 ? gens.Sum(g => g.BookkeepingSeconds) / total : 0,
             full.StepsPerSecond,
             GenerationTargetSeconds,
             full.GenerationSeconds < GenerationTargetSeconds,
             BookkeepingTargetShare,
             shares.Max() < BookkeepingTargetShare,
-            gens.Select(g => new EvolveBenchmarkGeneration(g.Generation, g.Evaluations, g.CacheHits, g.GenerationSeconds, g.EvalSeconds, g.BookkeepingSeconds, g.StepsPerSecond)).ToList());
+            gens.Select((g, i) => new EvolveBenchmarkGeneration(
+                g.Generation, g.Evaluations, g.CacheHits, g.GenerationSeconds, g.EvalSeconds, g.BookkeepingSeconds, g.StepsPerSecond, lines.Gc[i].PauseSeconds, lines.Gc[i].Collections)).ToList());
     }
 
+    /// <summary>Prints each generation and records the GC pauses and collections since the previous one.</summary>
     private sealed class ProgressLines(Action<string> progress, int generations) : IEvolutionObserver
     {
+        private TimeSpan _pause = GC.GetTotalPauseDuration();
+        private int _collections = GC.CollectionCount(0);
+
+        public List<(double PauseSeconds, int Collections)> Gc { get; } = [];
+
         public ValueTask OnGenerationAsync(GenerationSnapshot snapshot, CancellationToken ct)
         {
+            var pause = GC.GetTotalPauseDuration();
+            var collections = GC.CollectionCount(0);
+            Gc.Add(((pause - _pause).TotalSeconds, collections - _collections));
+            (_pause, _collections) = (pause, collections);
             progress(GenerationLine.Format(snapshot.Stats, generations));
             return ValueTask.CompletedTask;
         }

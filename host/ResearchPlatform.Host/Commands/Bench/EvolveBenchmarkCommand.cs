@@ -69,16 +69,18 @@ internal static class EvolveBenchmarkCommand
                 ["  of which evaluation", S(r.FullGenerationEvalSeconds), string.Empty],
                 ["  of which GA bookkeeping", $"{S(r.FullGenerationBookkeepingSeconds)} ({P(r.FullGenerationSeconds > 0 ? r.FullGenerationBookkeepingSeconds / r.FullGenerationSeconds : 0)})", string.Empty],
                 ["GA bookkeeping share (max over generations)", P(r.BookkeepingShareMax), $"< {P(r.BookkeepingTargetShare)} {(r.BookkeepingMeetsTarget ? "ok" : "MISSED")}"],
+                ["GA bookkeeping share (mean / aggregate)", $"{P(r.BookkeepingShareMean)} / {P(r.BookkeepingShareAggregate)}", string.Empty],
                 ["best / mean generation", $"{S(r.BestGenerationSeconds)} / {S(r.MeanGenerationSeconds)}", string.Empty],
                 ["kernel steps/s (full generation)", GenerationLine.Steps(r.StepsPerSecond), string.Empty],
             ],
             "bench evolve");
         output.Table(
-            ["gen", "evaluations", "cache hits", "seconds", "eval s", "bookkeeping s", "steps/s"],
+            ["gen", "evaluations", "cache hits", "seconds", "eval s", "bookkeeping s", "steps/s", "GC pause ms (collections)"],
             r.PerGeneration.Select(g => (IReadOnlyList<string>)
             [
                 g.Generation.ToString(CultureInfo.InvariantCulture), g.Evaluations.ToString(CultureInfo.InvariantCulture), g.CacheHits.ToString(CultureInfo.InvariantCulture),
                 S(g.Seconds), S(g.EvalSeconds), S(g.BookkeepingSeconds), GenerationLine.Steps(g.StepsPerSecond),
+                $"{(g.GcPauseSeconds * 1000).ToString("F1", CultureInfo.InvariantCulture)} ({g.GcCollections})",
             ]),
             "generations");
     }

@@ -16,6 +16,7 @@ internal sealed record EvolveBenchmarkResult(
     double MeanGenerationSeconds,
     double BookkeepingShareMax,
     double BookkeepingShareMean,
+    double BookkeepingShareAggregate,
     double StepsPerSecond,
     double GenerationTargetSeconds,
     bool GenerationMeetsTarget,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Evaluation;
@@ -6,13 +7,15 @@ using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Engine.Evolution.WalkForward;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Cli;
+using ResearchPlatform.Host.Commands.Alerts;
 
 namespace ResearchPlatform.Host.Commands.Evolution;
 
 /// <summary>
 /// <c>rp evolve (--symbol S --interval I | --data FILE) [options] [--json]</c> and <c>rp evolve --resume RUN_ID</c>:
 /// evolves a strategy population with walk-forward validation; every completed generation lands in the workspace's
-/// DuckDB, so Ctrl+C stops after the last completed generation and <c>--resume</c> continues it.
+/// DuckDB, so Ctrl+C stops after the last completed generation and <c>--resume</c> continues it. The end of a run
+/// (finished, stopped, failed) raises a GENETIC alert through the workspace's alert service unless <c>--no-alerts</c>.
 /// </summary>
 internal static class EvolveCommand
 {
@@ -21,13 +24,34 @@ internal static class EvolveCommand
         var o = new EvolveOptions();
         var cmd = new Command("evolve", "Evolve a strategy population (GA with walk-forward validation, hold-out, DuckDB results)");
         o.AddTo(cmd);
-        cmd.SetAction(CommandRunner.Wrap(async (parse, output, ct) =>
+        cmd.SetAction(CommandRunner.Wrap(async (parse, output, interrupt) =>
         {
+            // CliApp runs rp evolve without System.CommandLine's termination handler (it would exit 130 while the stopped
+            // run's alert is flushed): Ctrl+C cancels through Program, SIGTERM here, and both end as a stopped run, exit 1.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+            {
+                c.Cancel = true;
+                stop.Cancel();
+            });
+            var ct = stop.Token;
             var workspace = Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists();
             using var db = ResearchDatabase.Open(workspace.DatabasePath);
+            // Nothing forces rp evolve out after Ctrl+C (see CliApp), so its alert may take up to 10 s to be stored and delivered.
+            await using var alerts = CliAlerting.Open(workspace.Root, db, parse.GetValue(o.NoAlerts), flushTimeout: TimeSpan.FromSeconds(10));
             var resume = parse.GetValue(o.Resume);
             var (run, task) = string.IsNullOrWhiteSpace(resume) ? Start(parse, o, db, output, ct) : Resume(parse, o, db, resume, output, ct);
-            return await Finish(parse.GetValue(o.Json), db, run, task, output, ct);
+            try
+            {
+                var exit = await Finish(parse.GetValue(o.Json), db, run, task, output, ct);
+                alerts.Publish(EvolveAlerts.Ended(db, run.RunId, exit == ExitCodes.Ok ? EvolveAlerts.Outcome.Finished : EvolveAlerts.Outcome.Stopped));
+                return exit;
+            }
+            catch (Exception ex) when (ex is not BadInputException and not OperationCanceledException)
+            {
+                alerts.Publish(EvolveAlerts.Ended(db, run.RunId, EvolveAlerts.Outcome.Failed, ex.Message));
+                throw;
+            }
         }));
         return cmd;
     }
@@ -64,7 +88,7 @@ internal static class EvolveCommand
         var given = o.RunOptions().Where(opt => parse.GetResult(opt) is { Implicit: false }).Select(opt => opt.Name).ToList();
         if (given.Count > 0)
         {
-            throw new BadInputException($"--resume continues a run with its stored settings; remove {string.Join(", ", given)} (only --threads, --json and the --cluster options apply)");
+            throw new BadInputException($"--resume continues a run with its stored settings; remove {string.Join(", ", given)} (only --threads, --json, --no-alerts and the --cluster options apply)");
         }
 
         var run = new EvolutionRunStore(db, TimeProvider.System).Find(runId) ?? throw new BadInputException($"no evolution run '{runId}' in this workspace (see: rp runs list)");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Fitness;
+using ResearchPlatform.Engine.Evolution.Operators;
 using ResearchPlatform.Host.Cli;
 
 namespace ResearchPlatform.Host.Commands.Evolution;
@@ -36,6 +37,19 @@ internal sealed class EvolveOptions
 
     public Option<int> MinTrades { get; } = new("--min-trades") { Description = "Trades per training window below which fitness is penalised", DefaultValueFactory = _ => 10 };
 
+    public Option<string> Niching { get; } = new Option<string>("--niching") { Description = "Keep seed-type families alive: species (offspring quota + best member kept per seed type), sharing (fitness sharing within --sharing-radius) or none", DefaultValueFactory = _ => "species" }
+        .AcceptOnlyFromAmong("species", "sharing", "none");
+
+    public Option<double> NicheQuota { get; } = new("--niche-quota") { Description = "With --niching species: minimum share of the offspring bred within each seed type (capped at 1 / seed types)", DefaultValueFactory = _ => 0.1 };
+
+    public Option<double> SharingRadius { get; } = new("--sharing-radius") { Description = "With --niching sharing: normalised gene distance within which members share fitness", DefaultValueFactory = _ => 0.1 };
+
+    public Option<double> HofMinDistance { get; } = new("--hof-min-distance") { Description = "Hall of fame: minimum normalised gene distance from every better member of the same seed type", DefaultValueFactory = _ => 0.05 };
+
+    public Option<int> HofPerType { get; } = new("--hof-per-type") { Description = "Hall of fame: places reserved for the best of each seed type in the final population (0 = by fitness only)", DefaultValueFactory = _ => 1 };
+
+    public Option<int> Stagnation { get; } = new("--stagnation") { Description = "Stop when the best fitness has not improved for this many generations (0 = never)", DefaultValueFactory = _ => 10 };
+
     public Option<string?> TimeBudget { get; } = new("--time-budget") { Description = "Stop after the generation that exceeds this wall-clock time, e.g. 10m, 90s, 2h" };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Evaluation threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -45,6 +59,8 @@ internal sealed class EvolveOptions
     public Option<string?> Resume { get; } = new("--resume") { Description = "Continue a stopped run from its last completed generation (RUN_ID from rp runs list)" };
 
     public Option<bool> Json { get; } = CommonOptions.JsonOption();
+
+    public Option<bool> NoAlerts { get; } = Alerts.CliAlerting.NoAlertsOption();
 
     public Option<string?> Cluster { get; } = Commands.Cluster.ClusterCliOptions.Cluster(required: false);
 
@@ -56,13 +72,13 @@ internal sealed class EvolveOptions
 
     /// <summary>Options that define a run (not allowed with --resume).</summary>
     public IEnumerable<Option> RunOptions() =>
-        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget];
+        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget, Stagnation, Niching, NicheQuota, SharingRadius, HofMinDistance, HofPerType];
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json, Cluster, ClusterThreshold, NoLocalFallback, BatchTimeout]))
+        foreach (var option in RunOptions().Concat([Threads, EvalTimeout, Resume, Json, NoAlerts, Cluster, ClusterThreshold, NoLocalFallback, BatchTimeout]))
         {
             command.Options.Add(option);
         }
@@ -79,8 +95,14 @@ internal sealed class EvolveOptions
             Seed = parse.GetValue(Seed),
             Objective = Enum.Parse<EvolutionObjective>(parse.GetValue(Objective)!, ignoreCase: true),
             TimeBudget = EvolveInputs.ParseDuration(parse.GetValue(TimeBudget), "--time-budget"),
+            StagnationGenerations = parse.GetValue(Stagnation),
             Threads = parse.GetValue(Threads),
             Fitness = new CompositeFitnessOptions(MinTrades: parse.GetValue(MinTrades)),
+            Niching = Enum.Parse<NichingMode>(parse.GetValue(Niching)!, ignoreCase: true),
+            NicheQuota = parse.GetValue(NicheQuota),
+            SharingRadius = parse.GetValue(SharingRadius),
+            HallOfFameMinDistance = parse.GetValue(HofMinDistance),
+            HallOfFamePerType = parse.GetValue(HofPerType),
         };
     }
 }

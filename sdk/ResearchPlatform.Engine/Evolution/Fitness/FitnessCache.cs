@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 
 namespace ResearchPlatform.Engine.Evolution.Fitness;
@@ -23,6 +24,7 @@ internal sealed class FitnessCache
     public int Count => _byPlan.Values.Sum(p => p.Order.Count);
 
     /// <summary>Looks up an evaluation, counting the hit or miss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(Individual individual, EvaluationPlan plan, out EvaluatedIndividual entry)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -39,6 +41,7 @@ internal sealed class FitnessCache
     }
 
     /// <summary>Stores an evaluation; a key already present keeps its first entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(EvaluationPlan plan, EvaluatedIndividual entry)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -58,6 +61,7 @@ internal sealed class FitnessCache
     }
 
     // The plan key is a long string: resolve it once per plan object, not once per lookup.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Dictionary<Individual, EvaluatedIndividual>? Map, List<EvaluatedIndividual>? Order) For(EvaluationPlan plan, bool create)
     {
         if (ReferenceEquals(plan, _lastPlan))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ResearchPlatform.Engine.Evolution.Fitness;
 
@@ -27,6 +28,7 @@ internal sealed class FitnessScorer
     /// Returns <paramref name="evaluation"/>, or a failed one when it claims success but its metrics do not match the
     /// plan (wrong count, non-finite values).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IndividualEvaluation Normalize(EvaluationPlan plan, IndividualEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -55,6 +57,7 @@ internal sealed class FitnessScorer
     }
 
     /// <summary>The score of a normalised evaluation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FitnessScore Score(EvaluationPlan plan, IndividualEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -100,6 +103,7 @@ internal sealed class FitnessScorer
     }
 
     /// <summary>Composite fitness of one window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double WindowFitness(WindowMetrics m)
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -134,6 +138,7 @@ internal sealed class FitnessScorer
         return Aggregate(sum, sumSq, windows.Count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Aggregate(double sum, double sumSq, int count)
     {
         if (count == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResearchPlatform.Engine.Evolution.Fitness;
 
 /// <summary>Accumulates window metrics into a <see cref="MetricSummary"/> without allocating per window.</summary>
@@ -16,6 +18,7 @@ internal struct MetricAccumulator
     public int Count { get; private set; }
 
     /// <summary>Adds one window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(WindowMetrics m, double periodsPerYear)
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -31,6 +34,7 @@ internal struct MetricAccumulator
     }
 
     /// <summary>The summary of the windows added (<see cref="MetricSummary.Empty"/> when none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly MetricSummary Build()
     {
         if (Count == 0)

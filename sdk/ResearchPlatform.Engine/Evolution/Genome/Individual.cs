@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ResearchPlatform.Engine.Evolution.Genome;
@@ -13,6 +14,7 @@ internal sealed class Individual : IEquatable<Individual>
     private readonly int _hash;
 
     /// <summary>Creates an individual; the genes are copied, and -0.0 is normalised to 0.0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Individual(string seedTypeId, string pluginVersion, ReadOnlySpan<double> genes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(seedTypeId);
@@ -52,6 +54,7 @@ internal sealed class Individual : IEquatable<Individual>
         SeedTypeId + "@" + PluginVersion + "[" + string.Join(';', Genes.Select(g => g.ToString("R", CultureInfo.InvariantCulture))) + "]";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Equals(Individual? other)
     {
         if (ReferenceEquals(this, other))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Sdk.Seeds;
 
 namespace ResearchPlatform.Engine.Evolution.Genome;
@@ -21,6 +22,7 @@ internal sealed record SeedTypeGenome(string SeedTypeId, string PluginVersion, I
     }
 
     /// <summary>Lower search bound of gene <paramref name="index"/> (0 for categorical genes with choices).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Lower(int index)
     {
         var g = Genes[index];
@@ -33,6 +35,7 @@ internal sealed record SeedTypeGenome(string SeedTypeId, string PluginVersion, I
     }
 
     /// <summary>Upper search bound of gene <paramref name="index"/> (choices - 1 for categorical genes with choices).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Upper(int index)
     {
         var g = Genes[index];
@@ -45,6 +48,7 @@ internal sealed record SeedTypeGenome(string SeedTypeId, string PluginVersion, I
     }
 
     /// <summary>Whether gene <paramref name="index"/> takes whole values only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsDiscrete(int index) => Genes[index].Kind != GeneKind.Real;
 
     /// <summary>Problems with the gene specs themselves (empty bounds, NaN), each naming the gene.</summary>

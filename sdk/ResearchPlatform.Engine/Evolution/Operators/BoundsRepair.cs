@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 
 namespace ResearchPlatform.Engine.Evolution.Operators;
@@ -9,6 +10,7 @@ namespace ResearchPlatform.Engine.Evolution.Operators;
 internal static class BoundsRepair
 {
     /// <summary>Repairs <paramref name="genes"/> in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(SeedTypeGenome genome, Span<double> genes)
     {
         ArgumentNullException.ThrowIfNull(genome);
@@ -19,6 +21,7 @@ internal static class BoundsRepair
     }
 
     /// <summary>The repaired value of gene <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Repair(SeedTypeGenome genome, int index, double value)
     {
         ArgumentNullException.ThrowIfNull(genome);

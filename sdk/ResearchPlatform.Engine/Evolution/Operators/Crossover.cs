@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 using ResearchPlatform.Sdk.Seeds;
 
@@ -12,6 +13,7 @@ internal static class Crossover
     private const double Epsilon = 1e-14;
 
     /// <summary>Recombines <paramref name="a"/> and <paramref name="b"/> in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(SeedTypeGenome genome, Span<double> a, Span<double> b, CrossoverKind kind, double sbxEta, double blendAlpha, Random rng)
     {
         ArgumentNullException.ThrowIfNull(genome);
@@ -42,6 +44,7 @@ internal static class Crossover
     }
 
     /// <summary>Bounded simulated binary crossover of one gene pair (applied with probability 0.5 per gene).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sbx(ref double x, ref double y, double lo, double hi, double eta, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -68,6 +71,7 @@ internal static class Crossover
     }
 
     /// <summary>BLX-alpha for one gene pair: children drawn on the segment widened by alpha on each side, repaired.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Blend(ref double x, ref double y, double lo, double hi, double alpha, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -78,6 +82,7 @@ internal static class Crossover
         y = Reflect(c2, lo, hi);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Spread(double beta, double eta, double u)
     {
         var alpha = 2.0 - Math.Pow(beta, -(eta + 1.0));
@@ -86,6 +91,7 @@ internal static class Crossover
             : Math.Pow(1.0 / (2.0 - (u * alpha)), 1.0 / (eta + 1.0));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Reflect(double v, double lo, double hi)
     {
         if (v < lo)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 using ResearchPlatform.Sdk.Seeds;
 
@@ -11,6 +12,7 @@ namespace ResearchPlatform.Engine.Evolution.Operators;
 internal static class Mutation
 {
     /// <summary>Mutates <paramref name="genes"/> in place; returns how many genes changed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Apply(SeedTypeGenome genome, Span<double> genes, double rate, double scale, Random rng)
     {
         ArgumentNullException.ThrowIfNull(genome);
@@ -46,6 +48,7 @@ internal static class Mutation
         return changed;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MutateInteger(double value, double lo, double hi, double scale, Random rng)
     {
         var step = Math.Round(rng.NextGaussian() * scale * (hi - lo), MidpointRounding.AwayFromZero);
@@ -66,6 +69,7 @@ internal static class Mutation
         return Math.Abs(backward - value) >= Math.Abs(forward - value) ? backward : forward;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MutateCategorical(double value, double lo, double hi, Random rng)
     {
         var pick = rng.NextWhole(lo, hi - 1);

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace ResearchPlatform.Engine.Evolution.Operators;
 
 /// <summary>Draws used by the operators; everything comes from the run's seeded <see cref="Random"/>.</summary>
 internal static class RandomExtensions
 {
     /// <summary>A standard normal draw (Box–Muller, one value per call so the stream is easy to reason about).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double NextGaussian(this Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -13,6 +16,7 @@ internal static class RandomExtensions
     }
 
     /// <summary>A uniform integer in [lo, hi] (both inclusive, whole numbers stored as doubles).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double NextWhole(this Random rng, double lo, double hi)
     {
         ArgumentNullException.ThrowIfNull(rng);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResearchPlatform.Engine.Evolution.Operators;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace ResearchPlatform.Engine.Evolution.Operators;
 internal static class TournamentSelection
 {
     /// <summary>Index (into the population) of the tournament winner among <paramref name="candidates"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Select(IReadOnlyList<int> candidates, double[] primary, double[] secondary, int size, Random rng)
     {
         ArgumentNullException.ThrowIfNull(candidates);
@@ -27,6 +30,7 @@ internal static class TournamentSelection
     }
 
     /// <summary>Whether individual <paramref name="a"/> ranks above <paramref name="b"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsBetter(int a, int b, double[] primary, double[] secondary)
     {
         ArgumentNullException.ThrowIfNull(primary);

@@ -132,7 +132,7 @@ internal sealed class EvolutionRunStore
             r.GetInt32(12),
             r.GetInt32(13),
             PersistenceJson.Read<List<SeedTypeRef>>(r.GetString(14), $"run {id} seed_types"),
-            PersistenceJson.Read<EvolutionRunConfig>(r.GetString(15), $"run {id} config"),
+            EvolutionRunConfig.Read(r.GetString(15), $"run {id} config"),
             r.GetInt32(16),
             r.IsDBNull(17) ? null : Parse<TerminationReason>(r.GetString(17)),
             r.IsDBNull(18) ? null : r.GetInt64(18),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResearchPlatform.Engine.Evolution.Genome;
 using ResearchPlatform.Sdk.Seeds;
 
@@ -10,6 +11,7 @@ namespace ResearchPlatform.Engine.Evolution.Statistics;
 internal static class Diversity
 {
     /// <summary>The diversity of <paramref name="population"/> whose seed types are among <paramref name="genomes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DiversitySnapshot Measure(IReadOnlyList<Individual> population, IReadOnlyList<SeedTypeGenome> genomes)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -56,6 +58,7 @@ internal static class Diversity
     /// Normalised distance of two individuals in [0, 1]: mean over genes of |a - b| / range (categorical: 0 or 1);
     /// 1 for different seed types.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Distance(Individual a, Individual b, SeedTypeGenome genome)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -83,6 +86,7 @@ internal static class Diversity
         return sum / genome.Genes.Count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double WithinGroup(List<Individual> members, SeedTypeGenome genome)
     {
         var geneCount = genome.Genes.Count;
@@ -115,6 +119,7 @@ internal static class Diversity
         return sum / geneCount;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumOfPairwiseDistances(double[] values, double lo, double range)
     {
         Array.Sort(values);
@@ -128,6 +133,7 @@ internal static class Diversity
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double DifferingPairs(double[] values)
     {
         Array.Sort(values);

@@ -18,7 +18,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         var (exit, stdout, _) = await RpSession.RunAsync(_dir.Path, "evolve", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json" })
+        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json", "--stagnation", "--niching", "--niche-quota", "--sharing-radius", "--hof-min-distance", "--hof-per-type", "--no-alerts" })
         {
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         }
@@ -30,6 +30,9 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData(new[] { "evolve", "--data", "DATA", "--seed-types", "astrology" }, "unknown seed type 'astrology'")]
     [InlineData(new[] { "evolve", "--data", "DATA", "--population", "2", "--holdout", "0.95" }, "population must be at least 4")]
     [InlineData(new[] { "evolve", "--data", "DATA", "--objective", "greed" }, "greed")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--niching", "tribes" }, "tribes")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--niche-quota", "1.5", "--hof-per-type", "-1" }, "hall_of_fame_per_type must be >= 0 (was -1); niche_quota must be in [0, 1] (was 1.5)")]
+    [InlineData(new[] { "evolve", "--resume", "evo-0042", "--niching", "none" }, "remove --niching")]
     [InlineData(new[] { "evolve", "--resume", "evo-0042" }, "no evolution run 'evo-0042'")]
     [InlineData(new[] { "evolve", "--resume", "evo-0042", "--population", "10" }, "remove --population")]
     [InlineData(new[] { "runs", "show", "evo-0042" }, "no evolution run 'evo-0042'")]
@@ -64,6 +67,8 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(3, root.GetProperty("generations").GetArrayLength());
         Assert.Equal(3, root.GetProperty("walk_forward").GetProperty("folds").GetArrayLength());
         Assert.Equal([2400, 3000], root.GetProperty("walk_forward").GetProperty("holdout").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("species", root.GetProperty("niching").GetProperty("mode").GetString());
+        Assert.Equal(0.05, root.GetProperty("niching").GetProperty("hall_of_fame_min_distance").GetDouble());
         var best = root.GetProperty("hall_of_fame")[0];
         Assert.Equal("momentum", best.GetProperty("seed_type").GetString());
         Assert.True(best.GetProperty("genes").TryGetProperty("fast", out _));
@@ -80,14 +85,15 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     public async Task Evolve_InterruptedThenResumed_CompletesAndRunsListShowsIt()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
-        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--min-trades", "2", "--threads", "1");
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--stagnation", "0", "--min-trades", "2", "--threads", "1");
         await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
 
         run.Interrupt();
         var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(1, exit);
+        Assert.Equal(1, exit); // unchanged by the alert raised on the way out
         Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
+        Assert.Contains("WARNING GENETIC evolution: Evolution run evo-0001 stopped", stderr, StringComparison.Ordinal);
         int completedBefore;
         using (var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName)))
         {
@@ -110,6 +116,12 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit3);
         using var listed = JsonDocument.Parse(list);
         Assert.Equal("completed", listed.RootElement.GetProperty("runs")[0].GetProperty("status").GetString());
+        var (exit4, alerts, _) = await RpSession.RunAsync(_dir.Path, "alerts", "list", "--json");
+        Assert.Equal(0, exit4);
+        using var raised = JsonDocument.Parse(alerts);
+        Assert.Equal(
+            ["evolve:evo-0001:finished", "evolve:evo-0001:stopped"],
+            raised.RootElement.EnumerateArray().Select(a => a.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
