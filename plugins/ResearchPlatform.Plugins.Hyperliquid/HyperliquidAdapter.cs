@@ -16,9 +16,10 @@ namespace ResearchPlatform.Plugins.Hyperliquid;
 /// hosts call <see cref="Configure"/> with settings (see <see cref="HyperliquidSettings"/>). Symbols are the exchange's
 /// coin names: perps "BTC", spot "PURR/USDC" or "@107". Client order ids map to cloids (see <see cref="Cloids"/>).
 /// </summary>
-public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter
+public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter, IFundingHistorySource
 {
     private const int CandlesPerRequest = 5000;
+    private const int FundingPerRequest = 500;
     private const int FillsPerRequest = 2000;
     private readonly AdapterContext _context;
     private readonly OrderOperations _orders;
@@ -141,6 +142,32 @@ public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter
             }
 
             start = candles.Max(c => c.OpenTime).ToUnixTimeMilliseconds() + interval.Milliseconds;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// info <c>fundingHistory</c> (hourly rates; the exchange returns at most 500 per request, so the window is paged by
+    /// time: the next request starts 1 ms after the newest rate of the previous page).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<FundingRateSample>> GetFundingHistoryAsync(string symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var result = new List<FundingRateSample>();
+        var start = from.ToUnixTimeMilliseconds();
+        var end = to.ToUnixTimeMilliseconds() - 1;
+        while (start <= end)
+        {
+            var request = new JsonObject { ["type"] = "fundingHistory", ["coin"] = symbol, ["startTime"] = start, ["endTime"] = end };
+            var page = await InfoAsync(request, cancellationToken) as JsonArray ?? [];
+            var rates = page.Select(InfoParsers.FundingRate).Where(r => r.Time >= from && r.Time < to).ToList();
+            result.AddRange(rates.Where(r => result.Count == 0 || r.Time > result[^1].Time));
+            if (page.Count < FundingPerRequest || rates.Count == 0)
+            {
+                break;
+            }
+
+            start = rates.Max(r => r.Time).ToUnixTimeMilliseconds() + 1;
         }
 
         return result;

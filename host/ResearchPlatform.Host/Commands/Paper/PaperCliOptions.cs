@@ -51,7 +51,7 @@ internal sealed class PaperCliOptions
 
     public Option<decimal> FundingRate { get; } = new("--funding-rate") { Description = "Perp funding rate per hour paid by longs (e.g. 0.0000125 = 0.01 % per 8 h); default 0", DefaultValueFactory = _ => 0m };
 
-    public Option<string?> Funding { get; } = new("--funding") { Description = "Funding rates from data: a Hyperliquid fundingHistory JSON or a CSV time,rate file (hourly; applied by the simulated venue, reported as funding)" };
+    public Option<string?> Funding { get; } = new("--funding") { Description = "Funding rates from data: a Hyperliquid fundingHistory JSON or a CSV time,rate file, or 'hyperliquid' to fetch the window's fundingHistory once from --venue-url (hourly; applied by the simulated venue, reported as funding)" };
 
     public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
 
@@ -59,11 +59,11 @@ internal sealed class PaperCliOptions
 
     public Option<string?> FearGreed { get; } = RiskEvolution.RiskMarketInputs.FearGreedOption();
 
-    public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve)" };
+    public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve); --funding hyperliquid: where the rates come from (default the mainnet API, read-only)" };
 
     public Option<string?> KeyFile { get; } = new("--key-file") { Description = "--mode testnet: signing key file (owner-only, chmod 600); default the environment variable RP_HYPERLIQUID_PRIVATE_KEY" };
 
-    public Option<string> Coin { get; } = new("--coin") { Description = "--mode testnet: coin to trade (default BTC)", DefaultValueFactory = _ => "BTC" };
+    public Option<string> Coin { get; } = new("--coin") { Description = "--mode testnet: coin to trade (default BTC); --funding hyperliquid: coin of the rates (default from the bars' symbol)", DefaultValueFactory = _ => "BTC" };
 
     public Option<string?> Duration { get; } = new("--duration") { Description = "--mode testnet: stop after this wall-clock time (e.g. 90s, 10m, 2h) instead of --bars" };
 

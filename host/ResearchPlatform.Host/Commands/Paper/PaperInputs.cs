@@ -145,7 +145,7 @@ internal static class PaperInputs
     {
         try
         {
-            return file is null ? null : FundingRateFile.Read(file);
+            return file is null || string.Equals(file, PaperVenueFunding.Source, StringComparison.OrdinalIgnoreCase) ? null : FundingRateFile.Read(file);
         }
         catch (PaperInputException e)
         {
