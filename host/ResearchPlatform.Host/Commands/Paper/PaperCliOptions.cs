@@ -72,6 +72,8 @@ internal sealed class PaperCliOptions
     public Option<string> Network { get; } = new Option<string>("--network") { Description = "--mode testnet: signatures for testnet (default) or mainnet", DefaultValueFactory = _ => "testnet" }
         .AcceptOnlyFromAmong("testnet", "mainnet");
 
+    public Option<bool> NoVenueStops { get; } = new("--no-venue-stops") { Description = "Do not place the risk genome's stop-loss / take-profit as reduce-only trigger orders at the venue (placed by default with --risk default)" };
+
     public IEnumerable<Option> All => [NoAlerts, FearGreed, Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
-        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding];
+        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding, NoVenueStops];
 }

@@ -118,5 +118,7 @@ public static class PaperCommand
         InitialCash = (double)options.InitialCash,
         FeeBps = (double)options.TakerFeeRate * 10_000,
         MakerFeeBps = (double)options.MakerFeeRate * 10_000,
+        StopLossPct = options is { VenueStops: true, Risk: { } stops } ? stops.StopLossPct * 100 : 0,
+        TakeProfitPct = options is { VenueStops: true, Risk: { } tps } ? tps.TakeProfitPct * 100 : 0,
     };
 }
