@@ -102,7 +102,7 @@ internal static class PaperPerformanceCalculator
         {
             fees += o.Fees;
             var trigger = o.Order.Type is OrderType.Stop or OrderType.TakeProfit;
-            if (trigger && o.FilledQuantity == 0 && o.SubmittedAt is not null)
+            if (PaperProtectiveOrders.IsUntriggered(o) && o.SubmittedAt is not null)
             {
                 sent++;
                 untriggered++;

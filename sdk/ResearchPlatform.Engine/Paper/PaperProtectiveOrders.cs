@@ -15,6 +15,9 @@ internal sealed class PaperProtectiveOrders(OrderManager manager, string symbol,
     private readonly List<string> _ids = [];
     private decimal _protected;
 
+    /// <summary>Whether <paramref name="order"/> is a protective order that has not filled (working or ended untriggered).</summary>
+    public static bool IsUntriggered(ManagedOrder order) => order.Order.Type is OrderType.Stop or OrderType.TakeProfit && order.FilledQuantity == 0;
+
     /// <summary>Whether any level is set (stop-loss or take-profit above zero).</summary>
     public bool Enabled => stopLoss > 0 || takeProfit > 0;
 
@@ -31,11 +34,12 @@ internal sealed class PaperProtectiveOrders(OrderManager manager, string symbol,
 
         var snapshot = manager.Positions.Snapshot(symbol);
         var quantity = snapshot.Quantity;
-        var working = _ids.Select(manager.Find).Where(o => o is { IsTerminal: false }).ToList();
-        if (quantity == _protected && (quantity == 0 ? working.Count == 0 : working.Count == _ids.Count))
+        if (quantity == _protected)
         {
-            return false;
+            return false; // also when the venue rejected one: it is not sent again for the same position
         }
+
+        var working = _ids.Select(manager.Find).Where(o => o is { IsTerminal: false }).ToList();
 
         foreach (var o in working)
         {
