@@ -22,6 +22,17 @@ internal sealed class PaperProtectiveOrders(OrderManager manager, string symbol,
     public bool Enabled => stopLoss > 0 || takeProfit > 0;
 
     /// <summary>
+    /// After a resume: takes the protective orders still working (rebuilt from the journal and reconciled with the venue)
+    /// as the ones of the current position, so they are replaced or canceled like any others instead of being doubled.
+    /// </summary>
+    public void Adopt()
+    {
+        _ids.Clear();
+        _ids.AddRange(manager.Orders.Where(o => !o.IsTerminal && o.Order.Symbol == symbol && o.Order.Type is OrderType.Stop or OrderType.TakeProfit).Select(o => o.ClientOrderId));
+        _protected = _ids.Count > 0 ? manager.Positions.QuantityOf(symbol) : 0;
+    }
+
+    /// <summary>
     /// Brings the protective orders in line with the current position; true when it placed or canceled any (the caller
     /// drains the venue's events and may let new triggers match the current bar).
     /// </summary>

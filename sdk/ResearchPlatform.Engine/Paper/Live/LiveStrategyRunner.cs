@@ -77,6 +77,7 @@ internal sealed class LiveStrategyRunner
         }
 
         _lastTarget = Math.Sign(Manager.Positions.QuantityOf(_symbol));
+        _protection?.Adopt();
     }
 
     /// <summary>Applies one venue event (journaled first) and feeds fills to the trade tracker and the risk manager.</summary>
