@@ -16,9 +16,10 @@ namespace ResearchPlatform.Plugins.Hyperliquid;
 /// hosts call <see cref="Configure"/> with settings (see <see cref="HyperliquidSettings"/>). Symbols are the exchange's
 /// coin names: perps "BTC", spot "PURR/USDC" or "@107". Client order ids map to cloids (see <see cref="Cloids"/>).
 /// </summary>
-public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter
+public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter, IFundingHistorySource
 {
     private const int CandlesPerRequest = 5000;
+    private const int FundingPerRequest = 500;
     private const int FillsPerRequest = 2000;
     private readonly AdapterContext _context;
     private readonly OrderOperations _orders;
@@ -120,31 +121,19 @@ public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter
         new ExecutionStream(_context).RunAsync(cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<SdkCandle>> GetCandlesAsync(string symbol, BarInterval interval, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var result = new List<SdkCandle>();
-        var start = from.ToUnixTimeMilliseconds();
-        var end = to.ToUnixTimeMilliseconds() - 1;
-        while (start <= end)
-        {
-            var request = new JsonObject
-            {
-                ["type"] = "candleSnapshot",
-                ["req"] = new JsonObject { ["coin"] = symbol, ["interval"] = interval.Code, ["startTime"] = start, ["endTime"] = end },
-            };
-            var page = await InfoAsync(request, cancellationToken) as JsonArray ?? [];
-            var candles = page.Select(InfoParsers.Candle).Where(c => c.OpenTime >= from && c.OpenTime < to).ToList();
-            result.AddRange(candles.Where(c => result.Count == 0 || c.OpenTime > result[^1].OpenTime));
-            if (page.Count < CandlesPerRequest || candles.Count == 0)
-            {
-                break;
-            }
+    public async ValueTask<IReadOnlyList<SdkCandle>> GetCandlesAsync(string symbol, BarInterval interval, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await PageByTimeAsync(
+            (start, end) => new JsonObject { ["type"] = "candleSnapshot", ["req"] = new JsonObject { ["coin"] = symbol, ["interval"] = interval.Code, ["startTime"] = start, ["endTime"] = end } },
+            InfoParsers.Candle, c => c.OpenTime, CandlesPerRequest, interval.Milliseconds, from, to, cancellationToken);
 
-            start = candles.Max(c => c.OpenTime).ToUnixTimeMilliseconds() + interval.Milliseconds;
-        }
-
-        return result;
-    }
+    /// <summary>
+    /// info <c>fundingHistory</c> (hourly rates; the exchange returns at most 500 per request, so the window is paged by
+    /// time: the next request starts 1 ms after the newest rate of the previous page).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<FundingRateSample>> GetFundingHistoryAsync(string symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await PageByTimeAsync(
+            (start, end) => new JsonObject { ["type"] = "fundingHistory", ["coin"] = symbol, ["startTime"] = start, ["endTime"] = end },
+            InfoParsers.FundingRate, r => r.Time, FundingPerRequest, 1, from, to, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<MarketDataEvent> StreamMarketDataAsync(IReadOnlyList<string> symbols, CancellationToken cancellationToken) =>
@@ -161,6 +150,32 @@ public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter
     /// <summary>scheduleCancel (dead man's switch) at <paramref name="at"/>, or removes it when null.</summary>
     public Task ScheduleCancelAsync(DateTimeOffset? at, CancellationToken cancellationToken) =>
         _orders.SendAsync(ActionBuilder.ScheduleCancel(at?.ToUnixTimeMilliseconds()), cancellationToken);
+
+    /// <summary>
+    /// Items with time in [<paramref name="from"/>, <paramref name="to"/>), oldest first, each once: pages of at most
+    /// <paramref name="pageSize"/>, the next page starting <paramref name="stepMs"/> after the newest item of the last one.
+    /// </summary>
+    private async Task<List<T>> PageByTimeAsync<T>(Func<long, long, JsonObject> request, Func<JsonNode?, T> parse, Func<T, DateTimeOffset> time, int pageSize, long stepMs,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
+        var start = from.ToUnixTimeMilliseconds();
+        var end = to.ToUnixTimeMilliseconds() - 1;
+        while (start <= end)
+        {
+            var page = await InfoAsync(request(start, end), cancellationToken) as JsonArray ?? [];
+            var items = page.Select(parse).Where(x => time(x) >= from && time(x) < to).ToList();
+            result.AddRange(items.Where(x => result.Count == 0 || time(x) > time(result[^1])));
+            if (page.Count < pageSize || items.Count == 0)
+            {
+                break;
+            }
+
+            start = items.Max(time).ToUnixTimeMilliseconds() + stepMs;
+        }
+
+        return result;
+    }
 
     private Task<JsonNode?> InfoAsync(JsonObject request, CancellationToken cancellationToken) => _context.Rest.InfoAsync(request, cancellationToken);
 }

@@ -106,6 +106,21 @@ public sealed class LocalVenue : IAsyncDisposable
         }
     }
 
+    /// <summary>The funding rate the venue charges (and serves as fundingHistory) for a coin at a whole hour.</summary>
+    public decimal FundingRateAt(string coin, DateTimeOffset hour) => _engine.Funding.RateAt(coin, hour);
+
+    /// <summary>The open time of the newest candle: fundingHistory serves rates up to it.</summary>
+    public DateTimeOffset LatestOpen
+    {
+        get
+        {
+            lock (_engine.Gate)
+            {
+                return _engine.LatestOpen;
+            }
+        }
+    }
+
     /// <summary>Signed position of an account in a coin.</summary>
     public decimal PositionOf(string address, string coin)
     {

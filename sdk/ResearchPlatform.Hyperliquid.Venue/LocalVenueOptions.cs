@@ -43,4 +43,10 @@ public sealed record LocalVenueOptions
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
 
     public FaultProfile Faults { get; init; } = FaultProfile.None;
+
+    /// <summary>Centre of the hourly funding schedule (Hyperliquid's baseline 0.01 % per 8 h = 0.0000125 per hour).</summary>
+    public decimal FundingRate { get; init; } = 0.0000125m;
+
+    /// <summary>Each hour's rate is <see cref="FundingRate"/> +- up to this much (seeded by <see cref="Seed"/>, coin and hour); 0 = constant.</summary>
+    public decimal FundingAmplitude { get; init; } = 0.00002m;
 }

@@ -18,6 +18,9 @@ internal sealed class VenueAccount(string address, SimulatedVenue sim)
 
     public List<JsonObject> Fills { get; } = [];
 
+    /// <summary>Funding payments in userFunding's shape (<c>{"delta":{"coin","fundingRate","szi","type","usdc"},"hash","time"}</c>).</summary>
+    public List<JsonObject> Funding { get; } = [];
+
     public VenueOrderRecord? Find(JsonNode? oidOrCloid)
     {
         if (oidOrCloid is JsonValue v && v.TryGetValue<long>(out var oid))

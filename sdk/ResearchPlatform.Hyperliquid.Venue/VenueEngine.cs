@@ -29,6 +29,7 @@ internal sealed class VenueEngine
         _time = time;
         Hub = hub;
         _feed = new PriceFeed(options);
+        Funding = new FundingSchedule(options.FundingRate, options.FundingAmplitude, options.Seed);
         var intervalTicks = options.CandleInterval.Ticks;
         var now = time.GetUtcNow();
         _nextOpen = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % intervalTicks), TimeSpan.Zero) - (options.CandleInterval * options.HistoryBars);
@@ -60,6 +61,12 @@ internal sealed class VenueEngine
 
     public IReadOnlyDictionary<string, List<SdkCandle>> History => _history;
 
+    /// <summary>The hourly funding rates the venue charges on open positions and serves as fundingHistory.</summary>
+    public FundingSchedule Funding { get; }
+
+    /// <summary>The venue's clock for funding: the open time of the newest candle (candles may run ahead of the wall clock).</summary>
+    public DateTimeOffset LatestOpen => _nextOpen - _options.CandleInterval;
+
     public decimal Last(string coin) => _feed.Last(coin);
 
     public VenueAsset? AssetById(long id) => id >= 0 && id < _options.Assets.Count ? _options.Assets[(int)id] : null;
@@ -72,7 +79,7 @@ internal sealed class VenueEngine
         if (!_accounts.TryGetValue(key, out var account))
         {
             var instruments = _options.Assets.Select(a => new InstrumentSpec(a.Coin, Pow10(-(6 - a.SzDecimals)), Pow10(-a.SzDecimals), Pow10(-a.SzDecimals), 1_000_000_000m, 0m)).ToList();
-            var sim = new SimulatedVenue(new SimulatedVenueOptions { Instruments = instruments, StartingCash = _options.StartingCash, LatencyFixed = TimeSpan.Zero, LatencyJitter = TimeSpan.Zero }, _time);
+            var sim = new SimulatedVenue(new SimulatedVenueOptions { Instruments = instruments, StartingCash = _options.StartingCash, LatencyFixed = TimeSpan.Zero, LatencyJitter = TimeSpan.Zero, FundingSchedule = Funding.RateAt }, _time);
             account = new VenueAccount(key, sim);
             _accounts[key] = account;
             foreach (var coin in _history.Keys.Where(c => _history[c].Count > 0))
@@ -145,6 +152,23 @@ internal sealed class VenueEngine
                     SetStatus(account, record, "rejected", ms);
                     break;
             }
+        }
+
+        foreach (var p in account.Sim.TakeFundingPayments())
+        {
+            account.Funding.Add(new JsonObject
+            {
+                ["delta"] = new JsonObject
+                {
+                    ["coin"] = p.Symbol,
+                    ["fundingRate"] = VenueJson.D(p.Rate),
+                    ["szi"] = VenueJson.D(p.Quantity),
+                    ["type"] = "funding",
+                    ["usdc"] = VenueJson.D(p.Amount),
+                },
+                ["hash"] = "0x" + new string('0', 64),
+                ["time"] = p.Time.ToUnixTimeMilliseconds(),
+            });
         }
     }
 

@@ -9,6 +9,7 @@ internal static class VenueInfo
 {
     public const int MaxCandles = 5000;
     public const int MaxFills = 2000;
+    public const int MaxFunding = 500;
 
     /// <summary>The response, or null for an unsupported request (HTTP 422 like the exchange).</summary>
     public static JsonNode? Handle(VenueEngine engine, JsonObject request)
@@ -31,6 +32,8 @@ internal static class VenueInfo
             "userFills" => new JsonArray([.. (engine.Account(user)?.Fills ?? []).AsEnumerable().Reverse().Take(MaxFills).Select(f => (JsonNode)f.DeepClone())]),
             "userFillsByTime" => FillsByTime(engine.Account(user), request),
             "orderStatus" => OrderStatus(engine.Account(user), request["oid"]),
+            "fundingHistory" => FundingHistory(engine, request),
+            "userFunding" => UserFunding(engine.Account(user), request),
             _ => null,
         };
     }
@@ -152,6 +155,37 @@ internal static class VenueInfo
         return new JsonArray([.. (account?.Fills ?? [])
             .Where(f => f["time"]!.GetValue<long>() >= start && f["time"]!.GetValue<long>() <= end)
             .Take(MaxFills)
+            .Select(f => (JsonNode)f.DeepClone())]);
+    }
+
+    /// <summary>The schedule's hourly rates in [startTime, min(endTime, newest candle)], at most 500 (the exchange's page).</summary>
+    private static JsonArray? FundingHistory(VenueEngine engine, JsonObject request)
+    {
+        var coin = request["coin"]?.GetValue<string>();
+        if (coin is null || engine.AssetIdOf(coin) < 0 || !JsonNumbers.TryGetInt64(request["startTime"], out var start))
+        {
+            return null;
+        }
+
+        var end = JsonNumbers.TryGetInt64(request["endTime"], out var e) ? Math.Min(e, engine.LatestOpen.ToUnixTimeMilliseconds()) : engine.LatestOpen.ToUnixTimeMilliseconds();
+        return new JsonArray([.. FundingSchedule.Hours(DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(0, start)), DateTimeOffset.FromUnixTimeMilliseconds(end))
+            .Take(MaxFunding)
+            .Select(t => (JsonNode)new JsonObject
+            {
+                ["coin"] = coin,
+                ["fundingRate"] = VenueJson.D(engine.Funding.RateAt(coin, t)),
+                ["premium"] = "0.0",
+                ["time"] = t.ToUnixTimeMilliseconds(),
+            })]);
+    }
+
+    private static JsonArray UserFunding(VenueAccount? account, JsonObject request)
+    {
+        var start = JsonNumbers.TryGetInt64(request["startTime"], out var s) ? s : 0;
+        var end = JsonNumbers.TryGetInt64(request["endTime"], out var e) ? e : long.MaxValue;
+        return new JsonArray([.. (account?.Funding ?? [])
+            .Where(f => f["time"]!.GetValue<long>() >= start && f["time"]!.GetValue<long>() <= end)
+            .Take(MaxFunding)
             .Select(f => (JsonNode)f.DeepClone())]);
     }
 

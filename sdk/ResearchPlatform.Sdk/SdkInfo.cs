@@ -11,7 +11,7 @@ public static class SdkInfo
     public const int Major = 1;
 
     /// <summary>Minor version: bumped when members are added.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 
     /// <summary>The version as <c>major.minor</c>.</summary>
     public static string Version => $"{Major}.{Minor}";

@@ -4,7 +4,8 @@ public sealed class SdkInfoTests
 {
     [Theory]
     [InlineData("1.0", true)]
-    [InlineData("1.1", false)]
+    [InlineData("1.1", true)]
+    [InlineData("1.2", false)]
     [InlineData("2.0", false)]
     [InlineData("0.9", false)]
     [InlineData("x", false)]

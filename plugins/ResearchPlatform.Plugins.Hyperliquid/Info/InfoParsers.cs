@@ -114,4 +114,11 @@ internal static class InfoParsers
         Json.Dec(c, "l"),
         Json.Dec(c, "c"),
         Json.Dec(c, "v"));
+
+    /// <summary>One fundingHistory element <c>{"coin","fundingRate","premium","time"}</c>.</summary>
+    public static FundingRateSample FundingRate(JsonNode? f) => new(
+        Json.Str(f, "coin"),
+        Json.Ms(f, "time"),
+        Json.Dec(f, "fundingRate"),
+        Json.OptDec(f, "premium") ?? 0m);
 }

@@ -25,8 +25,12 @@ internal static class FundingRateFile
             throw new PaperInputException($"--funding: {path} has no rates");
         }
 
-        return [.. points.GroupBy(p => p.Time).Select(g => g.Last()).OrderBy(p => p.Time)];
+        return Normalize(points);
     }
+
+    /// <summary>Rates floored to their hour, the last one per hour kept, oldest first (files and venue histories alike).</summary>
+    public static IReadOnlyList<FundingRatePoint> Normalize(IEnumerable<FundingRatePoint> points) =>
+        [.. points.Select(p => p with { Time = Hour(p.Time) }).GroupBy(p => p.Time).Select(g => g.Last()).OrderBy(p => p.Time)];
 
     private static List<FundingRatePoint> ReadJson(string path, string text)
     {

@@ -74,6 +74,13 @@ internal sealed record PaperOptions
     /// <summary>Funding rates from data (per funding time, overriding <see cref="FundingRatePerHour"/> at those times); null = none.</summary>
     public IReadOnlyList<FundingRatePoint>? FundingRates { get; init; }
 
+    /// <summary>
+    /// Place the risk genome's stop-loss / take-profit as reduce-only trigger orders at the venue for every position
+    /// (<see cref="PaperProtectiveOrders"/>); needs <see cref="Risk"/>. Off unless asked for, so sessions stored before it
+    /// existed resume unchanged.
+    /// </summary>
+    public bool VenueStops { get; init; }
+
     /// <summary>Every invalid field at once.</summary>
     public IReadOnlyList<string> Validate()
     {

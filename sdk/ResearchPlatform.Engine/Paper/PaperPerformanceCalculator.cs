@@ -1,4 +1,5 @@
 using ResearchPlatform.Engine.Execution;
+using ResearchPlatform.Sdk.Execution;
 
 namespace ResearchPlatform.Engine.Paper;
 
@@ -26,10 +27,10 @@ internal static class PaperPerformanceCalculator
             }
         }
 
-        var (sent, filled, denied, partial, slip, latency, fees) = Orders(manager);
+        var (sent, untriggered, filled, denied, partial, slip, latency, fees) = Orders(manager);
         var sharpe = Sharpe(equity, (double)initialCash, barsPerYear);
         var maxDd = MaxDrawdown(equity, (double)initialCash);
-        var fillRate = sent > 0 ? (double)filled / sent : 0;
+        var fillRate = sent > untriggered ? (double)filled / (sent - untriggered) : 0;
         var finalEquity = equity.Count > 0 ? equity[^1] : (double)initialCash;
         var fitness = trades.Count == 0 || !double.IsFinite(sharpe) ? 0 : sharpe * (1 - maxDd) * fillRate;
         return new PaperPerformance(
@@ -91,14 +92,23 @@ internal static class PaperPerformanceCalculator
         return worst;
     }
 
-    private static (int Sent, int Filled, int Denied, int Partial, double Slip, double Latency, decimal Fees) Orders(OrderManager manager)
+    /// <summary>Order statistics; <c>Untriggered</c>: protective stops / take-profits sent that never filled (not execution attempts).</summary>
+    private static (int Sent, int Untriggered, int Filled, int Denied, int Partial, double Slip, double Latency, decimal Fees) Orders(OrderManager manager)
     {
-        int sent = 0, filled = 0, denied = 0, partial = 0, slipN = 0, latN = 0;
+        int sent = 0, untriggered = 0, filled = 0, denied = 0, partial = 0, slipN = 0, latN = 0;
         double slip = 0, latency = 0;
         var fees = 0m;
         foreach (var o in manager.Orders)
         {
             fees += o.Fees;
+            var trigger = o.Order.Type is OrderType.Stop or OrderType.TakeProfit;
+            if (PaperProtectiveOrders.IsUntriggered(o) && o.SubmittedAt is not null)
+            {
+                sent++;
+                untriggered++;
+                continue;
+            }
+
             if (o.SubmittedAt is null)
             {
                 denied++;
@@ -122,13 +132,13 @@ internal static class PaperPerformanceCalculator
                 slipN++;
             }
 
-            if (o.FirstFillAt is { } first)
+            if (o.FirstFillAt is { } first && !trigger)
             {
                 latency += (first - o.DecisionTime).TotalMilliseconds;
                 latN++;
             }
         }
 
-        return (sent, filled, denied, partial, slipN > 0 ? slip / slipN : 0, latN > 0 ? latency / latN : 0, fees);
+        return (sent, untriggered, filled, denied, partial, slipN > 0 ? slip / slipN : 0, latN > 0 ? latency / latN : 0, fees);
     }
 }

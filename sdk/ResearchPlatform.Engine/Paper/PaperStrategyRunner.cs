@@ -31,6 +31,7 @@ internal sealed class PaperStrategyRunner
     private readonly PositionSizer? _sizer;
     private readonly PaperTradeTracker _tracker;
     private readonly PaperRebalancer _rebalancer;
+    private readonly PaperProtectiveOrders? _protection;
     private readonly double[] _equity;
     private readonly double[] _target = new double[1];
     private readonly List<RiskBacktestEvent> _riskEvents = [];
@@ -73,6 +74,7 @@ internal sealed class PaperStrategyRunner
                 AlertScope = strategy.Name,
             };
             _sizer = new PositionSizer(genome);
+            _protection = options.VenueStops ? new PaperProtectiveOrders(_manager, bars.Symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct) : null;
         }
 
         _tracker = new PaperTradeTracker(strategy.Name);
@@ -145,6 +147,7 @@ internal sealed class PaperStrategyRunner
         _venue.ProcessCandle(new Candle(_bars.Symbol, open, ToPrice(_bars.Open[i]), ToPrice(_bars.High[i]), ToPrice(_bars.Low[i]), ToPrice(_bars.Close[i]), ToVolume(_bars.Volume[i])));
         BookFunding();
         DrainEvents(i, open);
+        await ProtectAsync(i, cancellationToken);
 
         var close = _bars.Close[i];
         var closeTime = open + _bars.Interval.Duration;
@@ -217,6 +220,23 @@ internal sealed class PaperStrategyRunner
 
     private ValueTask RebalanceAsync(double target, decimal price, double equity, DateTimeOffset time, CancellationToken cancellationToken) =>
         _rebalancer.RebalanceAsync(_bars.Symbol, target, price, equity, time, CancelWorkingAsync, cancellationToken);
+
+    /// <summary>Stop-loss / take-profit orders for the position after bar <paramref name="bar"/>'s open fills; new ones may trigger on this bar.</summary>
+    private async ValueTask ProtectAsync(int bar, CancellationToken cancellationToken)
+    {
+        if (_protection is null || !await _protection.SyncAsync(_clock.GetUtcNow(), cancellationToken))
+        {
+            return;
+        }
+
+        DrainEvents(bar, _clock.GetUtcNow());
+        _venue.MatchNewTriggers(_bars.Symbol);
+        DrainEvents(bar, _clock.GetUtcNow());
+        if (await _protection.SyncAsync(_clock.GetUtcNow(), cancellationToken))
+        {
+            DrainEvents(bar, _clock.GetUtcNow());
+        }
+    }
 
     private void RecordRisk(int bar, DateTimeOffset at, Sdk.Risk.RiskLevel from, RiskUpdate update)
     {

@@ -51,7 +51,7 @@ internal sealed class PaperCliOptions
 
     public Option<decimal> FundingRate { get; } = new("--funding-rate") { Description = "Perp funding rate per hour paid by longs (e.g. 0.0000125 = 0.01 % per 8 h); default 0", DefaultValueFactory = _ => 0m };
 
-    public Option<string?> Funding { get; } = new("--funding") { Description = "Funding rates from data: a Hyperliquid fundingHistory JSON or a CSV time,rate file (hourly; applied by the simulated venue, reported as funding)" };
+    public Option<string?> Funding { get; } = new("--funding") { Description = "Funding rates from data: a Hyperliquid fundingHistory JSON or a CSV time,rate file, or 'hyperliquid' to fetch the window's fundingHistory once from --venue-url (hourly; applied by the simulated venue, reported as funding)" };
 
     public Option<string?> Resume { get; } = new("--resume") { Description = "Reopen a session that did not complete (crash, kill): SESSION_ID; bars, strategies and options come from the session" };
 
@@ -59,11 +59,11 @@ internal sealed class PaperCliOptions
 
     public Option<string?> FearGreed { get; } = RiskEvolution.RiskMarketInputs.FearGreedOption();
 
-    public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve)" };
+    public Option<string?> VenueUrl { get; } = new("--venue-url") { Description = "--mode testnet: the venue's API base URL (default the Hyperliquid testnet; a local venue: rp venue serve); --funding hyperliquid: where the rates come from (default the mainnet API, read-only)" };
 
     public Option<string?> KeyFile { get; } = new("--key-file") { Description = "--mode testnet: signing key file (owner-only, chmod 600); default the environment variable RP_HYPERLIQUID_PRIVATE_KEY" };
 
-    public Option<string> Coin { get; } = new("--coin") { Description = "--mode testnet: coin to trade (default BTC)", DefaultValueFactory = _ => "BTC" };
+    public Option<string> Coin { get; } = new("--coin") { Description = "--mode testnet: coin to trade (default BTC); --funding hyperliquid: coin of the rates (default from the bars' symbol)", DefaultValueFactory = _ => "BTC" };
 
     public Option<string?> Duration { get; } = new("--duration") { Description = "--mode testnet: stop after this wall-clock time (e.g. 90s, 10m, 2h) instead of --bars" };
 
@@ -72,6 +72,8 @@ internal sealed class PaperCliOptions
     public Option<string> Network { get; } = new Option<string>("--network") { Description = "--mode testnet: signatures for testnet (default) or mainnet", DefaultValueFactory = _ => "testnet" }
         .AcceptOnlyFromAmong("testnet", "mainnet");
 
+    public Option<bool> NoVenueStops { get; } = new("--no-venue-stops") { Description = "Do not place the risk genome's stop-loss / take-profit as reduce-only trigger orders at the venue (placed by default with --risk default)" };
+
     public IEnumerable<Option> All => [NoAlerts, FearGreed, Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
-        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding];
+        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding, NoVenueStops];
 }

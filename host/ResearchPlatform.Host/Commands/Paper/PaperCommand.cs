@@ -52,6 +52,11 @@ public static class PaperCommand
         var catalog = catalogFactory();
         var strategies = PaperInputs.Strategies(parse, o, common, catalog, output);
         var (bars, source) = mode == "simulation" ? PaperSimulationInputs.Bars(parse, o, output) : PaperInputs.Bars(parse, o, common, ct);
+        if (PaperVenueFunding.Requested(parse, o))
+        {
+            options = await PaperVenueFunding.FetchAsync(parse, o, options, bars, output, ct);
+        }
+
         var now = TimeProvider.System.GetUtcNow();
         var sessionId = string.Create(CultureInfo.InvariantCulture, $"paper-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
         using var db = OpenDatabase(parse, common);
@@ -113,5 +118,7 @@ public static class PaperCommand
         InitialCash = (double)options.InitialCash,
         FeeBps = (double)options.TakerFeeRate * 10_000,
         MakerFeeBps = (double)options.MakerFeeRate * 10_000,
+        StopLossPct = options is { VenueStops: true, Risk: { } stops } ? stops.StopLossPct * 100 : 0,
+        TakeProfitPct = options is { VenueStops: true, Risk: { } tps } ? tps.TakeProfitPct * 100 : 0,
     };
 }

@@ -130,6 +130,7 @@ internal static class PaperInputs
             Sizing = size switch { "fixed-units" => PaperSizing.FixedUnits, "risk" => PaperSizing.RiskSizer, _ => PaperSizing.Fraction },
             Units = parse.GetValue(o.Units),
             Risk = risk == "default" ? new RiskGenome() : null,
+            VenueStops = risk == "default" && !parse.GetValue(o.NoVenueStops),
             SlippageBps = parse.GetValue(o.SlippageBps),
             ImpactBps = parse.GetValue(o.ImpactBps),
             ParticipationCap = parse.GetValue(o.Participation),
@@ -145,7 +146,7 @@ internal static class PaperInputs
     {
         try
         {
-            return file is null ? null : FundingRateFile.Read(file);
+            return file is null || string.Equals(file, PaperVenueFunding.Source, StringComparison.OrdinalIgnoreCase) ? null : FundingRateFile.Read(file);
         }
         catch (PaperInputException e)
         {

@@ -25,6 +25,7 @@ internal sealed class SimulatedVenue : IExchangeAdapter
     private readonly VenueFunding _funding;
     private readonly Dictionary<string, List<Candle>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _placements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _capacity = new(StringComparer.Ordinal);
     private readonly PositionBook _positions = new();
     private readonly VenueFaultInjector _faults;
     private readonly Random _latency;
@@ -156,17 +157,25 @@ internal sealed class SimulatedVenue : IExchangeAdapter
 
             ExpireDue(bar.OpenTime);
             history.Add(bar);
-            var capacity = bar.Volume * _options.ParticipationCap;
-            foreach (var o in _working.Where(o => o.Order.Symbol == bar.Symbol).ToList())
-            {
-                capacity -= MatchOne(o, bar, capacity, spec);
-                o.Fresh = false;
-            }
-
-            _working.RemoveAll(o => !o.IsWorking);
+            _capacity[bar.Symbol] = MatchWorking(bar, bar.Volume * _options.ParticipationCap, spec, _ => true);
             if (_marketDataSubscribed)
             {
                 _marketData.Writer.TryWrite(new CandleClosed(bar, _time.GetUtcNow()));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Matches stop / take-profit orders placed since the last candle against that candle's remaining range and capacity
+    /// (the backtest kernel's rule: a position opened at a bar's open can be stopped out by the same bar).
+    /// </summary>
+    public void MatchNewTriggers(string symbol)
+    {
+        lock (_gate)
+        {
+            if (_history.TryGetValue(symbol, out var history) && history.Count > 0)
+            {
+                _capacity[symbol] = MatchWorking(history[^1], _capacity.GetValueOrDefault(symbol), _instruments[symbol], o => o.Fresh && o.Order.Type is OrderType.Stop or OrderType.TakeProfit);
             }
         }
     }
@@ -300,6 +309,18 @@ internal sealed class SimulatedVenue : IExchangeAdapter
         var found = clientOrderId is not null ? _byClientId.GetValueOrDefault(clientOrderId)
             : exchangeOrderId is not null ? _byExchangeId.GetValueOrDefault(exchangeOrderId) : null;
         return found ?? throw new ExchangeException(ExchangeErrorKind.NotFound, $"order {clientOrderId ?? exchangeOrderId ?? "(no id)"} not found");
+    }
+
+    private decimal MatchWorking(Candle bar, decimal capacity, InstrumentSpec spec, Func<SimulatedOrder, bool> which)
+    {
+        foreach (var o in _working.Where(o => o.Order.Symbol == bar.Symbol && which(o)).ToList())
+        {
+            capacity -= MatchOne(o, bar, capacity, spec);
+            o.Fresh = false;
+        }
+
+        _working.RemoveAll(o => !o.IsWorking);
+        return capacity;
     }
 
     private decimal MatchOne(SimulatedOrder o, Candle bar, decimal capacity, InstrumentSpec spec)

@@ -37,6 +37,9 @@ internal sealed record SimulatedVenueOptions
     /// <summary>Funding rate per boundary time, overriding <see cref="FundingRate"/> where present (rates from data).</summary>
     public IReadOnlyDictionary<DateTimeOffset, decimal>? FundingRates { get; init; }
 
+    /// <summary>Funding rate of a symbol at a boundary time (a venue's own schedule); when set it decides every rate.</summary>
+    public Func<string, DateTimeOffset, decimal>? FundingSchedule { get; init; }
+
     public TimeSpan FundingInterval { get; init; } = TimeSpan.FromHours(1);
 
     public string QuoteAsset { get; init; } = "USDC";

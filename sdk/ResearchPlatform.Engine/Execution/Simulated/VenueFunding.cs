@@ -16,7 +16,7 @@ internal sealed class VenueFunding(SimulatedVenueOptions options)
     /// <summary>Funding at every interval boundary in (previous bar open, <paramref name="until"/>], at the previous bar's close.</summary>
     public void Accrue(Candle previous, DateTimeOffset until, PositionBook positions)
     {
-        if (options.FundingRate == 0 && options.FundingRates is null)
+        if (options.FundingRate == 0 && options.FundingRates is null && options.FundingSchedule is null)
         {
             return;
         }
@@ -26,7 +26,7 @@ internal sealed class VenueFunding(SimulatedVenueOptions options)
         for (var t = next; t <= until; t = t.AddTicks(step))
         {
             var quantity = positions.QuantityOf(previous.Symbol);
-            var rate = options.FundingRates?.GetValueOrDefault(t, options.FundingRate) ?? options.FundingRate;
+            var rate = options.FundingSchedule?.Invoke(previous.Symbol, t) ?? options.FundingRates?.GetValueOrDefault(t, options.FundingRate) ?? options.FundingRate;
             if (quantity == 0 || rate == 0)
             {
                 continue;

@@ -23,6 +23,7 @@ internal sealed class LiveStrategyRunner
     private readonly RiskManager? _risk;
     private readonly PaperRebalancer _rebalancer;
     private readonly PaperTradeTracker _tracker;
+    private readonly PaperProtectiveOrders? _protection;
     private readonly List<double> _equity = [];
     private double _lastTarget;
     private int _bar;
@@ -42,6 +43,7 @@ internal sealed class LiveStrategyRunner
         {
             _risk = new RiskManager(genome, _riskClock);
             sizer = new PositionSizer(genome);
+            _protection = options.VenueStops ? new PaperProtectiveOrders(Manager, symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct) : null;
         }
 
         _rebalancer = new PaperRebalancer(Manager, gate, _risk, sizer, options, lotSize);
@@ -75,6 +77,7 @@ internal sealed class LiveStrategyRunner
         }
 
         _lastTarget = Math.Sign(Manager.Positions.QuantityOf(_symbol));
+        _protection?.Adopt();
     }
 
     /// <summary>Applies one venue event (journaled first) and feeds fills to the trade tracker and the risk manager.</summary>
@@ -116,6 +119,11 @@ internal sealed class LiveStrategyRunner
             // Decision time on the order manager's clock (the venue's candle times need not be wall-clock times).
             await _rebalancer.RebalanceAsync(_symbol, target, (decimal)close, equity, TimeProvider.System.GetUtcNow(), CancelWorkingAsync, cancellationToken);
         }
+        else if (!last && _protection is not null)
+        {
+            // the fills of the last decision have arrived: stop-loss / take-profit trigger orders for that position
+            await _protection.SyncAsync(TimeProvider.System.GetUtcNow(), cancellationToken);
+        }
 
         _lastTarget = target;
     }
@@ -131,7 +139,8 @@ internal sealed class LiveStrategyRunner
         }
     }
 
-    public bool AllTerminal => Manager.Orders.All(o => o.IsTerminal);
+    /// <summary>Every order ended, protective stops / take-profits that never triggered aside (they rest until the close cancels them).</summary>
+    public bool AllTerminal => Manager.Orders.All(o => o.IsTerminal || PaperProtectiveOrders.IsUntriggered(o));
 
     public PaperStrategyResult Result(decimal mark, double barsPerYear, PaperReconciliation reconciliation)
     {

@@ -25,6 +25,11 @@ internal static class TestnetPaper
 {
     public static async Task<int> RunAsync(ParseResult parse, PaperCliOptions o, CommonOptions common, CliOutput output, ISeedCatalog catalog, CancellationToken ct)
     {
+        if (parse.GetValue(o.Funding) is not null)
+        {
+            throw new BadInputException("--funding: in --mode testnet the venue charges funding itself (rp venue serve: its hourly schedule); drop --funding");
+        }
+
         var options = PaperInputs.Options(parse, o, validate: false);
         var strategies = PaperInputs.Strategies(parse, o, common, catalog, output);
         var interval = ParseInterval(parse.GetValue(o.Interval), "--interval") ?? BarInterval.Parse("1h");
