@@ -1,3 +1,5 @@
+using ResearchPlatform.Engine.Backtesting.Benchmarks;
+using ResearchPlatform.Plugins.Seeds.MeanReversion;
 using ResearchPlatform.Plugins.Seeds.Tests.TestSupport;
 using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Seeds;
@@ -37,6 +39,20 @@ public sealed class GroupPathEquivalenceTests
         }
 
         AssertGroupEqualsScalar(new Seeds.Momentum.MomentumSeed(), bars, [.. genes], groups * 8);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Fill_MeanReversionRandomGroups_SimdPathEqualsScalarPath(int seed)
+    {
+        // random valid genes over the whole search box (mixed signals per group), plus explicit corners: periods
+        // beyond the series' warm-up, no stop, exits at the mean
+        var bars = TestBars.RandomWalk(1_300, seed, 200);
+        var (_, genes, count) = BacktestBench.RandomPopulation([new MeanReversionSeed()], 64, seed)[0];
+        double[] corners = [0, 2, 0.5, 0, 0, 1, 2, 1, 0, 20, 2, 400, 3, 0.9, 0, 1, 1300, 4, 0.5, 5, 0, 7, 0.6, 0.1, 1, 1, 3, 2.5, 0.2, 2, 2, 9, 1.5, 0, 0.5, 1, 30, 4.9, 0.7, 15];
+        AssertGroupEqualsScalar(new MeanReversionSeed(), bars, [.. genes, .. corners], count + 8);
     }
 
     internal static void AssertGroupEqualsScalar(ISeedType seed, BarSeries bars, double[] genes, int count)
