@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ResearchPlatform.Plugins.Seeds.Common;
 using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace ResearchPlatform.Plugins.Seeds.MeanReversion;
@@ -51,13 +51,9 @@ internal sealed partial class MeanReversionGenerator
                 var d = c - _close[t - 1];
                 var up = Vector512.Create(Math.Max(d, 0));
                 var down = Vector512.Create(Math.Max(-d, 0));
-                var warm = Vector512.LessThanOrEqual(vt, g.Period);
-                gainSum = Vector512.ConditionalSelect(warm, gainSum + up, gainSum);
-                lossSum = Vector512.ConditionalSelect(warm, lossSum + down, lossSum);
-                var seeded = Vector512.Equals(vt, g.Period);
-                var later = Vector512.GreaterThan(vt, g.Period);
-                gain = Vector512.ConditionalSelect(seeded, gainSum * g.Inverse, Vector512.ConditionalSelect(later, ((gain * g.Keep) + up) * g.Inverse, gain));
-                loss = Vector512.ConditionalSelect(seeded, lossSum * g.Inverse, Vector512.ConditionalSelect(later, ((loss * g.Keep) + down) * g.Inverse, loss));
+                var call = vt - one; // RsiState feeds its averages from bar 1 on
+                WilderLanes.Next(ref gainSum, ref gain, up, call, g.Period, g.Keep, g.Inverse);
+                WilderLanes.Next(ref lossSum, ref loss, down, call, g.Period, g.Keep, g.Inverse);
                 var lossZero = Vector512.Equals(loss, V.Zero);
                 var flat = Vector512.ConditionalSelect(Vector512.Equals(gain, V.Zero), fifty, hundred);
                 rsi = Vector512.ConditionalSelect(lossZero, flat, hundred * gain / (gain + loss));
@@ -65,13 +61,9 @@ internal sealed partial class MeanReversionGenerator
             }
 
             // Bollinger / z-score lanes: window sums gathered from the shared prefix sums
-            for (var j = 0; j < 8; j++)
-            {
-                from[j] = Math.Max(t + 1 - g.Periods[j], 0);
-            }
-
-            var s1 = Vector512.Create(sum[t + 1]) - Gather(sum, from);
-            var s2 = Vector512.Create(sq[t + 1]) - Gather(sq, from);
+            WilderLanes.Starts(from, t + 1, g.Periods);
+            var s1 = Vector512.Create(sum[t + 1]) - WilderLanes.Gather(sum, from);
+            var s2 = Vector512.Create(sq[t + 1]) - WilderLanes.Gather(sq, from);
             var u = (Vector512.Create(c - center) * g.Period) - s1;
             var ssn = (s2 * g.Period) - (s1 * s1);
             var u2m = u * u * g.M;
@@ -118,10 +110,6 @@ internal sealed partial class MeanReversionGenerator
         g.Loss = loss;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static V Gather(double[] values, ReadOnlySpan<int> at) =>
-        Vector512.Create(values[at[0]], values[at[1]], values[at[2]], values[at[3]], values[at[4]], values[at[5]], values[at[6]], values[at[7]]);
-
     private GroupPlan NewPlan(int group, int start)
     {
         if (start != 0)
@@ -140,8 +128,6 @@ internal sealed partial class MeanReversionGenerator
         Span<double> highEntry = stackalloc double[8];
         Span<double> lowExit = stackalloc double[8];
         Span<double> highExit = stackalloc double[8];
-        Span<double> keep = stackalloc double[8];
-        Span<double> inverse = stackalloc double[8];
         for (var j = 0; j < 8; j++)
         {
             var p = _lanes[(group * 8) + j];
@@ -151,27 +137,22 @@ internal sealed partial class MeanReversionGenerator
             e2n[j] = p.Entry2N;
             x2n[j] = p.Exit2N;
             stop[j] = p.Stop;
-            rsi[j] = p.Signal == 1 ? Mask : 0;
+            rsi[j] = p.Signal == 1 ? WilderLanes.Mask : 0;
             lowEntry[j] = 50 - (10 * p.Entry);
             highEntry[j] = 50 + (10 * p.Entry);
             lowExit[j] = 50 - (10 * p.Exit);
             highExit[j] = 50 + (10 * p.Exit);
-            keep[j] = p.Period - 1;
-            inverse[j] = 1.0 / p.Period;
         }
 
         (g.Period, g.M, g.Entry2N, g.Exit2N, g.Stop, g.IsRsi) = (Vector512.Create<double>(period), Vector512.Create<double>(m), Vector512.Create<double>(e2n), Vector512.Create<double>(x2n), Vector512.Create<double>(stop), Vector512.Create<double>(rsi));
         (g.RsiLowEntry, g.RsiHighEntry, g.RsiLowExit, g.RsiHighExit) = (Vector512.Create<double>(lowEntry), Vector512.Create<double>(highEntry), Vector512.Create<double>(lowExit), Vector512.Create<double>(highExit));
-        (g.Keep, g.Inverse) = (Vector512.Create<double>(keep), Vector512.Create<double>(inverse));
-        g.ArmedLong = Vector512.Create(Mask);
-        g.ArmedShort = Vector512.Create(Mask);
+        (g.Keep, g.Inverse) = WilderLanes.Constants(g.Periods);
+        g.ArmedLong = Vector512.Create(WilderLanes.Mask);
+        g.ArmedShort = Vector512.Create(WilderLanes.Mask);
         g.Gain = Vector512.Create(double.NaN);
         g.Loss = Vector512.Create(double.NaN);
         return g;
     }
-
-    /// <summary>All bits set: a true lane of a select mask.</summary>
-    private static double Mask => BitConverter.Int64BitsToDouble(-1);
 
     /// <summary>Per-group constants (one element per lane) and the group's state between blocks.</summary>
     private sealed class GroupPlan
