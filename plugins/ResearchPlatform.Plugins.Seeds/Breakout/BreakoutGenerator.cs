@@ -7,9 +7,10 @@ namespace ResearchPlatform.Plugins.Seeds.Breakout;
 
 /// <summary>
 /// Batch signals of <see cref="BreakoutSeed"/>: one sparse table of highs and lows answers every lane's channel
-/// (any length) in O(1); ATR series are computed once per distinct period and shared.
+/// (any length) in O(1); ATR series are computed once per distinct period and shared, 8 periods per vector
+/// (BreakoutGenerator.Atr.cs). The lanes run scalar (their short-circuit rule reads less than a SIMD gather would).
 /// </summary>
-internal sealed class BreakoutGenerator : BlockGenerator
+internal sealed partial class BreakoutGenerator : BlockGenerator
 {
     private const int G = 4;
     private readonly double[] _close;
@@ -24,16 +25,16 @@ internal sealed class BreakoutGenerator : BlockGenerator
         _extremes = new RangeExtremes(bars.High, bars.Low);
         _lanes = new Lane[strategyCount];
         _position = new double[strategyCount];
-        var atrs = new Dictionary<int, double[]>();
+        var periods = new SortedSet<int>();
         for (var s = 0; s < strategyCount; s++)
         {
-            var atrPeriod = SeedGenes.IntAt(genes, G, s, BreakoutSeed.AtrGene);
-            if (!atrs.TryGetValue(atrPeriod, out var atr))
-            {
-                atr = Atr.Compute(bars.High, bars.Low, bars.Close, atrPeriod);
-                atrs[atrPeriod] = atr;
-            }
+            periods.Add(SeedGenes.IntAt(genes, G, s, BreakoutSeed.AtrGene));
+        }
 
+        var atrs = AtrSeries(bars, [.. periods]);
+        for (var s = 0; s < strategyCount; s++)
+        {
+            var atr = atrs[SeedGenes.IntAt(genes, G, s, BreakoutSeed.AtrGene)];
             var entry = SeedGenes.IntAt(genes, G, s, BreakoutSeed.EntryGene);
             var exit = SeedGenes.IntAt(genes, G, s, BreakoutSeed.ExitGene);
             var (entryMax, entryMin, entrySpan) = _extremes.Level(entry);

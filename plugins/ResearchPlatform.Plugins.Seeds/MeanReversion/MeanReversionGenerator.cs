@@ -8,8 +8,10 @@ namespace ResearchPlatform.Plugins.Seeds.MeanReversion;
 /// <summary>
 /// Batch signals of <see cref="MeanReversionSeed"/>: one set of prefix sums of the close serves every lane's mean and
 /// deviation (any period); RSI lanes run their own Wilder recursion. Per-lane state: position, entry close, arming.
+/// A full group of 8 lanes runs as SIMD lanes (MeanReversionGenerator.Group.cs); this file holds the scalar
+/// reference path (one lane per call, partial groups, no Vector512 hardware).
 /// </summary>
-internal sealed class MeanReversionGenerator : BlockGenerator
+internal sealed partial class MeanReversionGenerator : BlockGenerator
 {
     private const int G = 5;
     private readonly double[] _close;
@@ -34,6 +36,8 @@ internal sealed class MeanReversionGenerator : BlockGenerator
             _lanes[s] = new Lane(signal, period, entry, exit, SeedGenes.At(genes, G, s, MeanReversionSeed.StopGene) / 100, m, entry * entry * period, exit * exit * period);
             _state[s] = new LaneState { Rsi = new RsiState(period), ArmedLong = true, ArmedShort = true };
         }
+
+        _groups = new GroupPlan?[strategyCount / 8];
     }
 
     protected override void PrepareBlock(int start, int count)
@@ -42,9 +46,20 @@ internal sealed class MeanReversionGenerator : BlockGenerator
 
     protected override void FillLanes(int start, int count, int firstLane, int laneCount, Span<double> targets)
     {
+        if (UseGroupPath && laneCount == 8 && firstLane % 8 == 0)
+        {
+            FillGroup(start, count, firstLane / 8, targets);
+            return;
+        }
+
         for (var j = 0; j < laneCount; j++)
         {
             var lane = firstLane + j;
+            if (lane / 8 < _groups.Length && _groups[lane / 8] is not null)
+            {
+                throw new InvalidOperationException($"lane {lane}: its group runs on the SIMD path, it cannot be served alone");
+            }
+
             var p = _lanes[lane];
             ref var st = ref _state[lane];
             for (var r = 0; r < count; r++)

@@ -8,12 +8,13 @@ using V = System.Runtime.Intrinsics.Vector512<double>;
 namespace ResearchPlatform.Plugins.Seeds.Momentum;
 
 /// <summary>
-/// Batch signals of <see cref="MomentumSeed"/>. Per block it builds one time-major row per bar of every SMA window
-/// (from compensated prefix sums) and every EMA window (one vectorized recursion step per bar); an aligned group of
-/// 8 lanes with the same fast window and consecutive slow windows then reads its slow lines as one contiguous
-/// vector; any other group of 8 SMA or EMA lanes (several fast windows, mixed modes — in the canonical grid, every
-/// group where the fast window changes) gathers its fast and slow values per lane into vectors. Rate-of-change lanes
-/// and partial groups take the scalar path. All three paths perform the identical operations per lane.
+/// Batch signals of <see cref="MomentumSeed"/>. Per block it builds one time-major row per bar holding every SMA window
+/// used (from compensated prefix sums, 8 windows per vector), every EMA window (8 recursion steps per vector) and
+/// every rate-of-change lookback (the SMA(fast) of <c>slow</c> bars ago), in that order; an aligned group of 8 lanes
+/// with one moving average, the same fast window and consecutive slow windows then reads its slow lines as one
+/// contiguous vector; any other group of 8 lanes (several fast windows, mixed modes, SMA, EMA and ROC lanes mixed)
+/// gathers its fast and slow values per lane from the same row into vectors. Partial groups take the scalar path. All
+/// three paths perform the identical operations per lane.
 /// </summary>
 internal sealed class MomentumGenerator : BlockGenerator
 {
@@ -26,10 +27,11 @@ internal sealed class MomentumGenerator : BlockGenerator
     private readonly Group[] _groups;
     private readonly int[] _smaWindows;
     private readonly int[] _emaWindows;
+    private readonly (int Fast, int Slow)[] _rocs;
+    private readonly int _width;
     private readonly double[] _emaRow;
     private readonly double[] _emaAlpha;
-    private double[] _sma = [];
-    private double[] _ema = [];
+    private double[] _table = [];
 
     public MomentumGenerator(BarSeries bars, ReadOnlySpan<double> genes, int strategyCount)
         : base(strategyCount, bars.Count)
@@ -40,6 +42,7 @@ internal sealed class MomentumGenerator : BlockGenerator
         const int G = 4;
         var sma = new SortedSet<int>();
         var ema = new SortedSet<int>();
+        var rocs = new SortedSet<(int, int)>();
         var raw = new (bool Cross, int Ma, int Fast, int Slow)[strategyCount];
         for (var s = 0; s < strategyCount; s++)
         {
@@ -53,17 +56,26 @@ internal sealed class MomentumGenerator : BlockGenerator
             {
                 set.Add(slow);
             }
+            else
+            {
+                rocs.Add((fast, slow));
+            }
         }
 
-        // only the windows some lane uses: one compact column each
+        // only the windows some lane uses: one column each, SMA | EMA | ROC in one row
         _smaWindows = [.. sma];
         _emaWindows = [.. ema];
+        _rocs = [.. rocs];
+        _width = _smaWindows.Length + _emaWindows.Length + _rocs.Length;
         for (var s = 0; s < strategyCount; s++)
         {
             var (cross, ma, fast, slow) = raw[s];
-            var cols = ma == 1 ? _emaWindows : _smaWindows;
-            var fastCol = Array.BinarySearch(cols, fast);
-            var slowCol = ma == 2 ? slow : Array.BinarySearch(cols, slow);
+            var (fastCol, slowCol) = ma switch
+            {
+                1 => (_smaWindows.Length + Array.BinarySearch(_emaWindows, fast), _smaWindows.Length + Array.BinarySearch(_emaWindows, slow)),
+                2 => (Array.BinarySearch(_smaWindows, fast), _smaWindows.Length + _emaWindows.Length + Array.BinarySearch(_rocs, (fast, slow))),
+                _ => (Array.BinarySearch(_smaWindows, fast), Array.BinarySearch(_smaWindows, slow)),
+            };
             _lanes[s] = new Lane(cross, ma, fast, slow, fastCol, slowCol);
         }
 
@@ -87,19 +99,40 @@ internal sealed class MomentumGenerator : BlockGenerator
 
     protected override void PrepareBlock(int start, int count)
     {
+        Ensure(ref _table, count * _width);
+        Span<int> ends = stackalloc int[8];
+        Span<int> lengths = stackalloc int[8];
         if (_smaWindows.Length > 0)
         {
-            Ensure(ref _sma, count * _smaWindows.Length);
-            _sums.FillMeanTable(start, count, _smaWindows, _sma);
+            _sums.FillMeanTable(start, count, _smaWindows, _table, _width);
         }
 
-        if (_emaWindows.Length > 0)
+        for (var r = 0; r < count; r++)
         {
-            Ensure(ref _ema, count * _emaWindows.Length);
-            for (var r = 0; r < count; r++)
+            var t = start + r;
+            if (_emaWindows.Length > 0)
             {
-                StepEma(start + r);
-                _emaRow.CopyTo(_ema, r * _emaWindows.Length);
+                StepEma(t);
+                _emaRow.CopyTo(_table, (r * _width) + _smaWindows.Length);
+            }
+
+            var roc = (r * _width) + _smaWindows.Length + _emaWindows.Length;
+            var k = 0;
+            for (; k + 8 <= _rocs.Length; k += 8)
+            {
+                for (var i = 0; i < 8; i++)
+                {
+                    ends[i] = t - _rocs[k + i].Slow;
+                    lengths[i] = _rocs[k + i].Fast;
+                }
+
+                _sums.WindowMeans(ends, lengths).StoreUnsafe(ref _table[roc + k]);
+            }
+
+            for (; k < _rocs.Length; k++)
+            {
+                var (fast, slow) = _rocs[k];
+                _table[roc + k] = t - slow >= 0 ? _sums.WindowMean(t - slow, fast) : double.NaN;
             }
         }
     }
@@ -130,9 +163,8 @@ internal sealed class MomentumGenerator : BlockGenerator
 
     private void FillGroup(Group g, int count, int firstLane, Span<double> targets)
     {
-        var table = g.Ema ? _ema : _sma;
-        var width = g.Ema ? _emaWindows.Length : _smaWindows.Length;
-        ref var tb = ref MemoryMarshal.GetArrayDataReference(table);
+        var width = _width;
+        ref var tb = ref MemoryMarshal.GetArrayDataReference(_table);
         ref var outRef = ref MemoryMarshal.GetReference(targets);
         var prev = Vector512.LoadUnsafe(ref _prevDiff[firstLane]);
         var last = Vector512.LoadUnsafe(ref _last[firstLane]);
@@ -166,15 +198,14 @@ internal sealed class MomentumGenerator : BlockGenerator
     }
 
     /// <summary>
-    /// A group of 8 SMA or 8 EMA lanes with any windows and modes: the fast and slow values are gathered per lane from
-    /// the block's table row, then the same vector comparisons as <see cref="FillGroup"/> run, selecting the cross or
-    /// state rule per lane.
+    /// A group of 8 lanes with any moving averages, windows and modes: the fast and slow values are gathered per lane
+    /// from the block's table row, then the same vector comparisons as <see cref="FillGroup"/> run, selecting the
+    /// cross or state rule per lane.
     /// </summary>
     private void FillGathered(Group g, int count, int firstLane, Span<double> targets)
     {
-        var table = g.Ema ? _ema : _sma;
-        var width = g.Ema ? _emaWindows.Length : _smaWindows.Length;
-        ref var tb = ref MemoryMarshal.GetArrayDataReference(table);
+        var width = _width;
+        ref var tb = ref MemoryMarshal.GetArrayDataReference(_table);
         ref var outRef = ref MemoryMarshal.GetReference(targets);
         var c = g.Gather!;
         var prev = Vector512.LoadUnsafe(ref _prevDiff[firstLane]);
@@ -213,16 +244,12 @@ internal sealed class MomentumGenerator : BlockGenerator
         var p = _lanes[lane];
         var prev = _prevDiff[lane];
         var last = _last[lane];
-        var table = p.Ma == 1 ? _ema : _sma;
-        var width = p.Ma == 1 ? _emaWindows.Length : _smaWindows.Length;
-        var roc = p.Ma == 2;
+        var table = _table;
+        var width = _width;
         for (var r = 0; r < count; r++)
         {
             var a = table[(r * width) + p.FastCol];
-            var t = start + r;
-            var b = roc
-                ? t - p.Slow >= 0 ? _sums.WindowMean(t - p.Slow, p.Fast) : double.NaN
-                : table[(r * width) + p.SlowCol];
+            var b = table[(r * width) + p.SlowCol];
             var d = a - b;
             double target;
             if (p.Cross)
@@ -246,7 +273,17 @@ internal sealed class MomentumGenerator : BlockGenerator
     private void StepEma(int t)
     {
         var x = _close[t];
-        for (var j = 0; j < _emaWindows.Length; j++)
+        var j = 0;
+
+        // windows are ascending: 8 of them past their seed bar step as one vector (row + alpha * (x - row))
+        var vx = Vector512.Create(x);
+        for (; j + 8 <= _emaWindows.Length && t >= _emaWindows[j + 7]; j += 8)
+        {
+            var row = Vector512.LoadUnsafe(ref _emaRow[j]);
+            (row + (Vector512.LoadUnsafe(ref _emaAlpha[j]) * (vx - row))).StoreUnsafe(ref _emaRow[j]);
+        }
+
+        for (; j < _emaWindows.Length; j++)
         {
             var w = _emaWindows[j];
             if (t >= w)
@@ -264,20 +301,18 @@ internal sealed class MomentumGenerator : BlockGenerator
     {
         var p0 = _lanes[first];
         var ok = p0.Ma != 2;
-        var sameTable = p0.Ma != 2;
         var gather = new int[2 * L];
         var cross = new double[L];
         for (var j = 0; j < L; j++)
         {
             var p = _lanes[first + j];
             ok = ok && p.Ma == p0.Ma && p.Cross == p0.Cross && p.FastCol == p0.FastCol && p.SlowCol == p0.SlowCol + j;
-            sameTable = sameTable && p.Ma == p0.Ma;
             gather[j] = p.FastCol;
             gather[L + j] = p.SlowCol;
             cross[j] = p.Cross ? BitConverter.Int64BitsToDouble(-1) : 0; // all bits set: a select mask
         }
 
-        return new Group(ok, p0.Ma == 1, p0.Cross, p0.FastCol, p0.SlowCol, !ok && sameTable ? gather : null, Vector512.Create(cross));
+        return new Group(ok, p0.Cross, p0.FastCol, p0.SlowCol, ok ? null : gather, Vector512.Create(cross));
     }
 
     private static double Unsafe(ref double table, nuint index) => System.Runtime.CompilerServices.Unsafe.Add(ref table, index);
@@ -292,5 +327,5 @@ internal sealed class MomentumGenerator : BlockGenerator
 
     private readonly record struct Lane(bool Cross, int Ma, int Fast, int Slow, int FastCol, int SlowCol);
 
-    private readonly record struct Group(bool Contiguous, bool Ema, bool Cross, int FastCol, int SlowCol0, int[]? Gather, V CrossMask);
+    private readonly record struct Group(bool Contiguous, bool Cross, int FastCol, int SlowCol0, int[]? Gather, V CrossMask);
 }

@@ -7,9 +7,10 @@ namespace ResearchPlatform.Plugins.Seeds.Volatility;
 
 /// <summary>
 /// Batch signals of <see cref="VolatilitySeed"/>: prefix sums of squared log returns and of the close serve every
-/// lane's realized volatility and trend SMA (any window); ATR lanes run two Wilder recursions each.
+/// lane's realized volatility and trend SMA (any window); ATR lanes run two Wilder recursions each. A full group of 8
+/// lanes runs as SIMD lanes (VolatilityGenerator.Group.cs); this file holds the scalar reference path.
 /// </summary>
-internal sealed class VolatilityGenerator : BlockGenerator
+internal sealed partial class VolatilityGenerator : BlockGenerator
 {
     private const int G = 6;
     private readonly double[] _close;
@@ -53,6 +54,8 @@ internal sealed class VolatilityGenerator : BlockGenerator
                 SeedGenes.At(genes, G, s, VolatilitySeed.TargetGene) / 100);
             _state[s] = new LaneState { AtrShort = new AtrState(shortP), AtrLong = new AtrState(longP) };
         }
+
+        _groups = new GroupPlan?[strategyCount / 8];
     }
 
     protected override void PrepareBlock(int start, int count)
@@ -61,9 +64,20 @@ internal sealed class VolatilityGenerator : BlockGenerator
 
     protected override void FillLanes(int start, int count, int firstLane, int laneCount, Span<double> targets)
     {
+        if (UseGroupPath && laneCount == 8 && firstLane % 8 == 0)
+        {
+            FillGroup(start, count, firstLane / 8, targets);
+            return;
+        }
+
         for (var j = 0; j < laneCount; j++)
         {
             var lane = firstLane + j;
+            if (lane / 8 < _groups.Length && _groups[lane / 8] is not null)
+            {
+                throw new InvalidOperationException($"lane {lane}: its group runs on the SIMD path, it cannot be served alone");
+            }
+
             var p = _lanes[lane];
             ref var st = ref _state[lane];
             for (var r = 0; r < count; r++)
@@ -103,12 +117,18 @@ internal sealed class VolatilityGenerator : BlockGenerator
         }
         else if (Math.Sign(st.Position) != dir)
         {
-            var vol = Math.Sqrt(Variance(t, p.Long) * _barsPerYear);
-            var size = vol > 0 ? Math.Min(1, p.Target / vol) : 1;
-            st.Position = dir * Math.Max(0.01, Math.Round(size, 2));
+            st.Position = Sized(p, dir, t);
         }
 
         return st.Position;
+    }
+
+    /// <summary>The position of a new trade in direction <paramref name="dir"/>: volatility-targeted size, 0.01 steps.</summary>
+    private double Sized(in Lane p, int dir, int t)
+    {
+        var vol = Math.Sqrt(Variance(t, p.Long) * _barsPerYear);
+        var size = vol > 0 ? Math.Min(1, p.Target / vol) : 1;
+        return dir * Math.Max(0.01, Math.Round(size, 2));
     }
 
     /// <summary>Mean squared log return over the n returns ending at t.</summary>

@@ -16,6 +16,36 @@ public sealed class BreakoutSeedTests
     [InlineData(55, 20, 20, 0.0)]
     public void Targets_MatchPlainReplayOfTheRule(int entry, int exit, int atrPeriod, double mult)
     {
+        var expected = Replay(entry, exit, atrPeriod, mult);
+        var actual = Signals.Targets(Seed, Bars, [entry, exit, atrPeriod, mult]);
+        Assert.True(actual.Count(v => v != 0) > 100);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void BatchTargets_ManyAtrPeriods_MatchPlainReplayPerLane()
+    {
+        // 21 lanes with 21 distinct ATR periods: the shared ATR series are computed 8 periods per vector (3 chunks,
+        // the last one partial); every lane must still match the replay with the library's scalar ATR
+        var rng = new Random(5);
+        var genes = new List<double>();
+        for (var s = 0; s < 21; s++)
+        {
+            var entry = rng.Next(10, 120);
+            genes.AddRange([entry, rng.Next(5, entry), 2 + (s * 2), Math.Round(rng.NextDouble() * 2, 2)]);
+        }
+
+        var generator = Seed.CreateGenerator(Bars, [.. genes], 21);
+        var targets = new double[Bars.Count];
+        for (var s = 0; s < 21; s++)
+        {
+            generator.Fill(0, Bars.Count, s, 1, targets);
+            Assert.Equal(Replay((int)genes[4 * s], (int)genes[(4 * s) + 1], (int)genes[(4 * s) + 2], genes[(4 * s) + 3]), targets);
+        }
+    }
+
+    private static double[] Replay(int entry, int exit, int atrPeriod, double mult)
+    {
         var (eu, el) = Channel(entry);
         var (xu, xl) = Channel(exit);
         var atr = Atr.Compute(Bars.High, Bars.Low, Bars.Close, atrPeriod);
@@ -45,9 +75,7 @@ public sealed class BreakoutSeedTests
             expected[t] = pos;
         }
 
-        var actual = Signals.Targets(Seed, Bars, [entry, exit, atrPeriod, mult]);
-        Assert.True(actual.Count(v => v != 0) > 100);
-        Assert.Equal(expected, actual);
+        return expected;
     }
 
     [Fact]

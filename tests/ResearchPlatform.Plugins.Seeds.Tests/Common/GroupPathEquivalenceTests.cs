@@ -1,4 +1,7 @@
+using ResearchPlatform.Engine.Backtesting.Benchmarks;
+using ResearchPlatform.Plugins.Seeds.MeanReversion;
 using ResearchPlatform.Plugins.Seeds.Tests.TestSupport;
+using ResearchPlatform.Plugins.Seeds.Volatility;
 using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Seeds;
 
@@ -37,6 +40,34 @@ public sealed class GroupPathEquivalenceTests
         }
 
         AssertGroupEqualsScalar(new Seeds.Momentum.MomentumSeed(), bars, [.. genes], groups * 8);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Fill_MeanReversionRandomGroups_SimdPathEqualsScalarPath(int seed)
+    {
+        // random valid genes over the whole search box (mixed signals per group), plus explicit corners: periods
+        // beyond the series' warm-up, no stop, exits at the mean
+        var bars = TestBars.RandomWalk(1_300, seed, 200);
+        var (_, genes, count) = BacktestBench.RandomPopulation([new MeanReversionSeed()], 64, seed)[0];
+        double[] corners = [0, 2, 0.5, 0, 0, 1, 2, 1, 0, 20, 2, 400, 3, 0.9, 0, 1, 1300, 4, 0.5, 5, 0, 7, 0.6, 0.1, 1, 1, 3, 2.5, 0.2, 2, 2, 9, 1.5, 0, 0.5, 1, 30, 4.9, 0.7, 15];
+        AssertGroupEqualsScalar(new MeanReversionSeed(), bars, [.. genes, .. corners], count + 8);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Fill_VolatilityRandomGroups_SimdPathEqualsScalarPath(int seed)
+    {
+        // random valid genes (realized and ATR lanes mixed per group), plus corners: windows longer than the series,
+        // tiny targets (size floor 0.01), huge targets (size cap 1)
+        var bars = TestBars.RandomWalk(1_300, seed, 200);
+        var (_, genes, count) = BacktestBench.RandomPopulation([new VolatilitySeed()], 64, seed)[0];
+        double[] corners = [0, 2, 3, 1, 2, 50, 1, 2, 3, 1, 2, 50, 0, 50, 1400, 1.2, 30, 10, 1, 50, 1400, 1.2, 30, 10, 0, 5, 20, 1.5, 1300, 0.1, 1, 5, 20, 1.5, 10, 0.1, 0, 10, 40, 0.7, 5, 900, 1, 10, 40, 0.7, 5, 900];
+        AssertGroupEqualsScalar(new VolatilitySeed(), bars, [.. genes, .. corners], count + 8);
     }
 
     internal static void AssertGroupEqualsScalar(ISeedType seed, BarSeries bars, double[] genes, int count)

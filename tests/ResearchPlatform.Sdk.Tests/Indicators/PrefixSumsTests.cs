@@ -28,6 +28,28 @@ public sealed class PrefixSumsTests
     }
 
     [Fact]
+    public void WindowMeans_EightWindowsAtOnce_EqualWindowMeanBitForBit()
+    {
+        var x = Naive.Random(500, 4, 40_000);
+        var sums = PrefixSums.Of(x);
+        var rng = new Random(11);
+        for (var i = 0; i < 400; i++)
+        {
+            // ends from -3 (before the series) to the last index, lengths past the start now and then (NaN lanes)
+            var ends = Enumerable.Range(0, 8).Select(_ => rng.Next(-3, 500)).ToArray();
+            var lengths = Enumerable.Range(0, 8).Select(_ => rng.Next(1, 120)).ToArray();
+            var v = sums.WindowMeans(ends, lengths);
+            for (var k = 0; k < 8; k++)
+            {
+                var expected = sums.WindowMean(ends[k], lengths[k]);
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(v[k]) || (double.IsNaN(expected) && double.IsNaN(v[k])),
+                    $"end {ends[k]} length {lengths[k]}: {v[k]} vs {expected}");
+            }
+        }
+    }
+
+    [Fact]
     public void FillMeanTable_AllWindowsAndListedWindows_EqualWindowMean()
     {
         var x = Naive.Random(300, 9, 40_000);
@@ -51,6 +73,26 @@ public sealed class PrefixSumsTests
             for (var j = 0; j < listed.Length; j++)
             {
                 Assert.Equal(sums.WindowMean(100 + r, listed[j]), compact[(r * listed.Length) + j]);
+            }
+        }
+
+        // scattered windows (the gathered vector path) into wider rows: every value equals WindowMean, the rest of
+        // each row is untouched
+        int[] scattered = [1, 3, 4, 9, 11, 17, 18, 25, 26, 29, 30, 40, 41, 90, 120, 250, 299];
+        var strided = new double[50 * 20];
+        strided.AsSpan().Fill(-7);
+        sums.FillMeanTable(100, 50, scattered, strided, 20);
+        var early2 = new double[3 * 20];
+        sums.FillMeanTable(95, 3, scattered, early2, 20);
+        for (var r = 0; r < 50; r++)
+        {
+            for (var j = 0; j < 20; j++)
+            {
+                Assert.Equal(j < scattered.Length ? sums.WindowMean(100 + r, scattered[j]) : -7, strided[(r * 20) + j]);
+                if (r < 3 && j < scattered.Length)
+                {
+                    Assert.Equal(sums.WindowMean(95 + r, scattered[j]), early2[(r * 20) + j]);
+                }
             }
         }
 

@@ -9,7 +9,8 @@ namespace ResearchPlatform.Engine.Backtesting.Benchmarks;
 /// The backtest benchmark of issue 3, run through the same seeds and kernel as <c>rp backtest</c> and evolution:
 /// (1) the canonical grid — momentum, mode state, SMA, fast 2..99 × slow fast+1..100 (4,851 strategies), 1 unit,
 /// filled at the close, 10 bps fees, PnL in price units; (2) random individuals spread over the seed types with the
-/// default options; (3) one single backtest with full trade accounting. Each figure is the best of several runs.
+/// default options; (3) one single backtest with full trade accounting. Each figure is the best of several runs (the target figure)
+/// and, next to it, their median (the spread under load).
 /// </summary>
 public static class BacktestBench
 {
@@ -54,8 +55,8 @@ public static class BacktestBench
         var genes = GridGenes(out var count);
         var window = new[] { BarRange.All(bars.Count) };
         BatchResult? grid = null;
-        var gridSeconds = double.MaxValue;
-        var gridCpuSeconds = double.MaxValue;
+        var gridSeconds = new List<double>();
+        var gridCpuSeconds = new List<double>();
         using var process = Process.GetCurrentProcess();
         for (var i = 0; i < repeats; i++)
         {
@@ -63,16 +64,16 @@ public static class BacktestBench
             var cpu0 = process.TotalProcessorTime;
             grid = BacktestEngine.RunBatch(bars, momentum, genes, count, GridOptions, window, threads, ct);
             process.Refresh();
-            gridCpuSeconds = Math.Min(gridCpuSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds);
-            gridSeconds = Math.Min(gridSeconds, grid.Elapsed.TotalSeconds);
+            gridCpuSeconds.Add((process.TotalProcessorTime - cpu0).TotalSeconds);
+            gridSeconds.Add(grid.Elapsed.TotalSeconds);
             progress?.Invoke($"grid run {i + 1}/{repeats}: {grid.Elapsed.TotalSeconds:F3} s, {(double)grid.Steps / grid.Elapsed.TotalSeconds / 1e9:F2} G steps/s");
         }
 
-        var fullSeconds = double.MaxValue;
+        var fullSeconds = new List<double>();
         for (var i = 0; i < repeats; i++)
         {
             var full = BacktestEngine.RunBatch(bars, momentum, genes, count, GridOptions with { Statistics = StatisticsLevel.Full }, window, threads, ct);
-            fullSeconds = Math.Min(fullSeconds, full.Elapsed.TotalSeconds);
+            fullSeconds.Add(full.Elapsed.TotalSeconds);
             progress?.Invoke($"grid (full statistics) run {i + 1}/{repeats}: {full.Elapsed.TotalSeconds:F3} s");
         }
 
@@ -92,8 +93,8 @@ public static class BacktestBench
             BacktestEngine.RunBatch(bars, seed, matrix, n, new BacktestOptions(), window, threads, ct);
         }
 
-        var mixedSeconds = double.MaxValue;
-        var mixedCpuSeconds = double.MaxValue;
+        var mixedSeconds = new List<double>();
+        var mixedCpuSeconds = new List<double>();
         for (var i = 0; i < repeats; i++)
         {
             process.Refresh();
@@ -104,39 +105,64 @@ public static class BacktestBench
                 BacktestEngine.RunBatch(bars, seed, matrix, n, new BacktestOptions(), window, threads, ct);
             }
 
-            mixedSeconds = Math.Min(mixedSeconds, clock.Elapsed.TotalSeconds);
+            mixedSeconds.Add(clock.Elapsed.TotalSeconds);
             process.Refresh();
-            mixedCpuSeconds = Math.Min(mixedCpuSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds);
+            mixedCpuSeconds.Add((process.TotalProcessorTime - cpu0).TotalSeconds);
             progress?.Invoke($"mixed run {i + 1}/{repeats}: {clock.Elapsed.TotalSeconds:F3} s");
         }
 
-        var singleMs = double.MaxValue;
+        var singleMs = new List<double>();
         var defaults = GeneValidation.Defaults(momentum);
         for (var i = 0; i < Math.Max(repeats * 10, 60); i++)
         {
             var clock = Stopwatch.StartNew();
             Backtest.Run(bars, momentum, defaults, new BacktestOptions(), null, ct);
-            singleMs = Math.Min(singleMs, clock.Elapsed.TotalMilliseconds);
+            singleMs.Add(clock.Elapsed.TotalMilliseconds);
         }
 
         var mixedCount = population.Sum(p => p.Count);
+        var gridSteps = (double)bars.Count * count;
+        var mixedSteps = (double)bars.Count * mixedCount;
         return new BacktestBenchResult(
             bars.Count,
             count,
             (int)genes[(best * 4) + 2],
             (int)genes[(best * 4) + 3],
             grid!.Get(best, 0).Pnl,
-            gridSeconds,
-            (double)bars.Count * count / gridSeconds,
-            (double)bars.Count * count / fullSeconds,
+            gridSeconds.Min(),
+            gridSteps / gridSeconds.Min(),
+            gridSteps / fullSeconds.Min(),
             mixedCount,
-            mixedSeconds,
-            (double)bars.Count * mixedCount / mixedSeconds,
-            (double)bars.Count * count / gridCpuSeconds,
-            (double)bars.Count * mixedCount / mixedCpuSeconds,
-            singleMs,
+            mixedSeconds.Min(),
+            mixedSteps / mixedSeconds.Min(),
+            gridSteps / gridCpuSeconds.Min(),
+            mixedSteps / mixedCpuSeconds.Min(),
+            singleMs.Min(),
             threads,
-            Vector512.IsHardwareAccelerated);
+            Vector512.IsHardwareAccelerated)
+        {
+            Repeats = repeats,
+            MedianStepsPerSec = gridSteps / Median(gridSeconds),
+            MedianFullStepsPerSec = gridSteps / Median(fullSeconds),
+            MedianMixedStepsPerSec = mixedSteps / Median(mixedSeconds),
+            MedianStepsPerCpuSec = gridSteps / Median(gridCpuSeconds),
+            MedianMixedStepsPerCpuSec = mixedSteps / Median(mixedCpuSeconds),
+            MedianSingleMs = Median(singleMs),
+        };
+    }
+
+    /// <summary>Median of the run times (mean of the two middle values for an even count).</summary>
+    public static double Median(IReadOnlyCollection<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("no values", nameof(values));
+        }
+
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>
