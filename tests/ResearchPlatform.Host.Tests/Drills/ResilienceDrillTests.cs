@@ -28,7 +28,9 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
         // shows a component restarted, then escalated, while the replay trades on to the end
         var reference = DrillWorkspace.Copy(template, root.Path, "reference");
         var faulty = new Dictionary<string, string> { ["RP_TEST_FAULT_COMPONENT"] = "venue_watch" };
-        var (refServe, refUrl) = await ServeProcess.StartAsync(reference, faulty, DrillWorkspace.ServeArgs(config, Speed));
+        // paced like the drill (15 s of replay, not 3 s): the restarts' backoff runs on the wall clock, and on a loaded machine a
+        // 3 s replay could end before the escalation, which then proves nothing about trading going on
+        var (refServe, refUrl) = await ServeProcess.StartAsync(reference, faulty, DrillWorkspace.ServeArgs(config, DrillSpeed));
         using JsonDocument refState = await RunToEndAsync(refServe, refUrl, reference, expectEscalation: true);
 
         var ws = DrillWorkspace.Copy(template, root.Path, "drill");

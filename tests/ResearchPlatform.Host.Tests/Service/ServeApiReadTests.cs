@@ -38,8 +38,9 @@ public sealed class ServeApiReadTests
 
         using var components = await serve.GetJsonAsync("/api/components");
         Assert.Equal(h.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()), components.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
-        var connected = components.RootElement.EnumerateArray().Count(c => c.GetProperty("status").GetString() == "CONNECTED");
-        Assert.Equal(Math.Round((double)connected / components.RootElement.GetArrayLength(), 4), h.GetProperty("health_score").GetDouble());
+        // the score agrees with the component statuses of the same health report (a second read may already see a status change)
+        var connected = h.GetProperty("components").EnumerateArray().Count(c => c.GetProperty("status").GetString() == "CONNECTED");
+        Assert.Equal(Math.Round((double)connected / h.GetProperty("components").GetArrayLength(), 4), h.GetProperty("health_score").GetDouble());
 
         // Orders and fills: every order the order managers hold and every fill in the journals, nothing else.
         var managers = rt.Slots.Select(s => s.Runner!.Manager).ToList();
