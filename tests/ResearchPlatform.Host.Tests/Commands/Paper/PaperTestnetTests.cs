@@ -44,7 +44,10 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         await AssertVenueEqualsJournalAsync(venue, ws, session, report.RootElement);
         var (listExit, listOut, _) = await RpSession.RunAsync(ws, "orders", "list", "--session", session, "--json");
         Assert.Equal(0, listExit);
-        Assert.Equal(Journal(ws, session).Submitted.Count, JsonNode.Parse(listOut)!.AsArray().Count);
+        // every order the journal knows is listed: sent ones and ones refused before leaving (e.g. a closing order under
+        // the venue's $10 minimum value)
+        var journaled = Journal(ws, session);
+        Assert.Equal(journaled.Submitted.Count + journaled.Denied.Count, JsonNode.Parse(listOut)!.AsArray().Count);
     }
 
     [Fact]
@@ -166,12 +169,18 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
 
         var position = report.GetProperty("strategies")[0].GetProperty("reconciliation").GetProperty("journal_position").GetDecimal();
         Assert.Equal(position, venue.PositionOf(Address, "BTC"));
-        Assert.True(Math.Abs(position) * venue.Options.Assets[0].StartPrice * 1.2m < 10m, $"position {position} left open");
+        // The session closes its position at the end; only a remainder the venue refuses to trade (an order below its $10
+        // minimum value, which the validator refuses before sending) may stay open.
+        if (Math.Abs(position) * venue.Options.Assets[0].StartPrice * 1.2m >= 10m)
+        {
+            Assert.True(journal.Denied.Values.Any(r => r.Contains("notional-min", StringComparison.Ordinal)), $"position {position} left open (denied orders: {string.Join("; ", journal.Denied.Values)})");
+        }
     }
 
-    private static (List<string> Submitted, Dictionary<string, decimal> Filled) Journal(string ws, string session)
+    private static (List<string> Submitted, Dictionary<string, decimal> Filled, Dictionary<string, string> Denied) Journal(string ws, string session)
     {
         var submitted = new List<string>();
+        var denied = new Dictionary<string, string>(StringComparer.Ordinal);
         var filled = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var line in ReadShared(Path.Combine(ws, "journals", session, "S1.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -185,10 +194,13 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
                 case "filled":
                     filled[id] = filled.GetValueOrDefault(id) + e["fill_quantity"]!.GetValue<decimal>();
                     break;
+                case "denied":
+                    denied[id] = e["reason"]?.GetValue<string>() ?? string.Empty;
+                    break;
             }
         }
 
-        return (submitted, filled);
+        return (submitted, filled, denied);
     }
 
     private static async Task<string> WaitForSubmittedAsync(string ws, RpSession run, int count)
