@@ -1,10 +1,13 @@
 // NEW_STRATEGY_APPROVAL: approve a paper-trading candidate when its backtest Sharpe >= min_backtest_sharpe and it has
-// paper-traded for at least min_paper_trading_days days; otherwise reject. Confidence drops when paper results disagree.
+// paper-traded for at least min_paper_trading_days days with at least min_paper_trades closed trades (when the paper stage
+// reports its trades: a strategy that never traded in paper has shown nothing); otherwise reject. Confidence drops when
+// paper results disagree.
 // Written for speed (one pass without LINQ, thresholds formatted once, the reasoning appended into one buffer).
 var minSharpe = Context.Threshold("min_backtest_sharpe");
 var minDays = Context.Threshold("min_paper_trading_days");
 var minSharpeText = minSharpe.ToString();
 var minDaysText = minDays.ToString();
+var minTrades = Context.Thresholds.GetOrDefault("min_paper_trades", 1); // older thresholds.json files lack it
 var approved = new List<string>();
 var rejected = new List<string>();
 var notes = new System.Text.StringBuilder(512);
@@ -14,8 +17,14 @@ foreach (var s in Context.Strategies)
     if (s.Stage != StrategyStage.Paper) continue;
     var bt = s.Backtest?.Sharpe ?? double.NegativeInfinity;
     var days = s.Paper?.Days ?? 0;
+    var trades = s.Paper?.Trades;
     if (notes.Length > 0) notes.Append("; ");
-    if (bt >= minSharpe && days >= minDays)
+    if (trades is int t && t < minTrades)
+    {
+        rejected.Add(s.Id);
+        notes.Append($"{s.Id}: {t} paper trades (min {minTrades}) in {days} paper days");
+    }
+    else if (bt >= minSharpe && days >= minDays)
     {
         approved.Add(s.Id);
         notes.Append($"{s.Id}: backtest Sharpe {bt:0.##} >= {minSharpeText}, {days} paper days >= {minDaysText}");

@@ -6,4 +6,5 @@ namespace ResearchPlatform.Sdk.Decisions;
 /// <param name="MaxDrawdown">Maximum drawdown as a positive fraction (0.2 = 20 %).</param>
 /// <param name="Days">Days observed in this stage.</param>
 /// <param name="NegativeSharpeDays">Consecutive most recent days with a negative rolling Sharpe.</param>
-public sealed record StrategyPerformance(double Sharpe, double TotalReturn, double MaxDrawdown, int Days, int NegativeSharpeDays = 0);
+/// <param name="Trades">Closed trades in this stage, when known (null = not reported; rules then do not gate on it).</param>
+public sealed record StrategyPerformance(double Sharpe, double TotalReturn, double MaxDrawdown, int Days, int NegativeSharpeDays = 0, int? Trades = null);

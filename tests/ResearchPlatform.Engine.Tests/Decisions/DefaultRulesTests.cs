@@ -75,6 +75,19 @@ public sealed class DefaultRulesTests : IDisposable
         Assert.Equal(["lowsharpe", "young"], v.Rejected);
     }
 
+    [Fact]
+    public void Approval_PaperTradesReported_RejectsFewerThanMinPaperTrades()
+    {
+        StrategySnapshot Cand(string id, int? trades) =>
+            new(id, StrategyStage.Paper, Backtest: new(2.5, 0.3, 0.1, 365), Paper: new(0, 0, 0, 60, Trades: trades));
+        var ctx = new DecisionContext { Strategies = [Cand("flat", 0), Cand("two", 2), Cand("three", 3), Cand("unknown", null)] };
+        var r = _engine.Decide(DecisionType.NewStrategyApproval, ctx).Result;
+        var v = Assert.IsType<ApprovalValue>(r.Value);
+        Assert.Equal(["three", "unknown"], v.Approved);
+        Assert.Equal(["flat", "two"], v.Rejected);
+        Assert.Contains("flat: 0 paper trades (min 3) in 60 paper days", r.Reasoning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(-0.051, 0.0, true)]
     [InlineData(-0.05, -0.05, false)]

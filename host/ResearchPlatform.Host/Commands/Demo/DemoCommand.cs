@@ -166,7 +166,7 @@ internal static class DemoCommand
         foreach (var r in outcome.Result.Strategies)
         {
             var p = r.Performance;
-            manager.RecordPaper(r.Strategy.Name, new StrategyPerformance(double.IsFinite(p.Sharpe) ? p.Sharpe : 0, p.ReturnPct / 100, p.MaxDrawdown, days));
+            manager.RecordPaper(r.Strategy.Name, new StrategyPerformance(double.IsFinite(p.Sharpe) ? p.Sharpe : 0, p.ReturnPct / 100, p.MaxDrawdown, days, Trades: p.Trades));
         }
 
         return outcome;
