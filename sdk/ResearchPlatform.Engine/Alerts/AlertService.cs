@@ -117,7 +117,7 @@ public sealed class AlertService : IAlertPublisher, IAsyncDisposable
                 return string.Empty;
             }
 
-            id = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMddHHmmss}-{_processTag:D2}{Interlocked.Increment(ref _sequence) % 10_000:D4}");
+            id = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMddHHmmss}-{_processTag:D2}{Interlocked.Increment(ref _sequence) % 1_000_000:D6}");
             _throttle[alert.Key] = new ThrottleEntry(id, now + _config.ThrottleWindow);
 
             Counters.CountRaised(AlertLevels.Name(alert.Level), AlertLevels.Name(alert.Category));

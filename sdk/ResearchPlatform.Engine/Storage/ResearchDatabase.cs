@@ -100,6 +100,13 @@ public sealed class ResearchDatabase : IDisposable
             {
                 connection.Open();
             }
+            catch (DuckDBException ex) when (ex.Message.Contains("Could not set lock", StringComparison.Ordinal))
+            {
+                // DuckDB allows one writing process per file: usually a running `rp serve` (or another rp command) on this workspace
+                throw new IOException(
+                    $"cannot open {path}: another process holds it (DuckDB allows one writer per file; is `rp serve` or another rp command running on this workspace? stop it, or use another --workspace). {ex.Message}",
+                    ex);
+            }
             catch (DuckDBException ex)
             {
                 throw new IOException($"cannot open {path}: {ex.Message}", ex);
