@@ -13,7 +13,7 @@ namespace ResearchPlatform.Engine.Execution.Simulated;
 /// order ids, charges maker/taker fees, keeps positions and cash, and injects faults per <see cref="VenueFaultOptions"/>.
 /// Thread-safe (one lock); deterministic for the same seeds and call sequence.
 /// </summary>
-internal sealed class SimulatedVenue : IExchangeAdapter
+internal sealed partial class SimulatedVenue : IExchangeAdapter
 {
     private readonly SimulatedVenueOptions _options;
     private readonly TimeProvider _time;
@@ -372,43 +372,6 @@ internal sealed class SimulatedVenue : IExchangeAdapter
             o.UpdatedAt = now;
             _working.Remove(o);
             _faults.Publish(new OrderExpired(o.Order.ClientOrderId, o.ExchangeOrderId, now));
-        }
-    }
-
-    private ValueTask<T> Query<T>(string what, Func<T> read) => Run(what, isQuery: true, read);
-
-    private ValueTask<T> Command<T>(string what, Func<T> apply) => Run(what, isQuery: false, apply);
-
-    private ValueTask<T> Run<T>(string what, bool isQuery, Func<T> body)
-    {
-        if (Unreachable)
-        {
-            return ValueTask.FromException<T>(new ExchangeException(ExchangeErrorKind.Timeout, $"{what}: venue unreachable (simulated outage)"));
-        }
-
-        try
-        {
-            lock (_gate)
-            {
-                AdvanceLatency();
-                ExpireDue(_time.GetUtcNow());
-                var dropAck = _faults.BeforeRequest(what, isQuery);
-                var result = body();
-                return dropAck ? ValueTask.FromException<T>(VenueFaultInjector.DroppedAck(what)) : ValueTask.FromResult(result);
-            }
-        }
-        catch (ExchangeException ex)
-        {
-            return ValueTask.FromException<T>(ex);
-        }
-    }
-
-    private void AdvanceLatency()
-    {
-        if (_time is SimulatedClock clock)
-        {
-            var jitterTicks = (long)(_latency.NextDouble() * _options.LatencyJitter.Ticks);
-            clock.Advance(_options.LatencyFixed + TimeSpan.FromTicks(jitterTicks));
         }
     }
 }
