@@ -49,6 +49,14 @@ internal static class EvolveCommand
             }
             catch (Exception ex) when (ex is not BadInputException and not OperationCanceledException)
             {
+                // a failure before the first generation (e.g. an unreachable cluster) never reached the run's own
+                // bookkeeping: the run would stay "running" forever
+                var store = new EvolutionRunStore(db, TimeProvider.System);
+                if (store.Find(run.RunId)?.Status == EvolutionRunStatus.Running)
+                {
+                    store.SetStatus(run.RunId, EvolutionRunStatus.Failed);
+                }
+
                 alerts.Publish(EvolveAlerts.Ended(db, run.RunId, EvolveAlerts.Outcome.Failed, ex.Message));
                 throw;
             }

@@ -49,6 +49,12 @@ public sealed class EvolveAlertsTests : IDisposable
         Assert.Equal("evolve:evo-0001:failed", alert.GetProperty("key").GetString());
         Assert.Equal("critical", alert.GetProperty("level").GetString());
         Assert.Contains("cannot connect to the cluster localhost:1", alert.GetProperty("body").GetString(), StringComparison.Ordinal);
+
+        // the run failed before its first generation: stored as failed, not left running
+        var (listExit, list, _) = await RpSession.RunAsync(_dir.Path, "runs", "list", "--json");
+        Assert.Equal(0, listExit);
+        using var listed = JsonDocument.Parse(list);
+        Assert.Equal("failed", listed.RootElement.GetProperty("runs")[0].GetProperty("status").GetString());
     }
 
     [Fact]
