@@ -16,7 +16,7 @@ namespace ResearchPlatform.Plugins.Hyperliquid;
 /// hosts call <see cref="Configure"/> with settings (see <see cref="HyperliquidSettings"/>). Symbols are the exchange's
 /// coin names: perps "BTC", spot "PURR/USDC" or "@107". Client order ids map to cloids (see <see cref="Cloids"/>).
 /// </summary>
-public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter, IFundingHistorySource
+public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter, IFundingHistorySource, IFundingPaymentSource
 {
     private const int CandlesPerRequest = 5000;
     private const int FundingPerRequest = 500;
@@ -134,6 +134,33 @@ public sealed class HyperliquidAdapter : IConfigurableExchangeAdapter, IFundingH
         await PageByTimeAsync(
             (start, end) => new JsonObject { ["type"] = "fundingHistory", ["coin"] = symbol, ["startTime"] = start, ["endTime"] = end },
             InfoParsers.FundingRate, r => r.Time, FundingPerRequest, 1, from, to, cancellationToken);
+
+    /// <summary>
+    /// info <c>userFunding</c> for the account (at most 500 per response; every symbol's payment of one funding hour
+    /// carries the same time, so the next page starts AT the newest time and repeats are dropped by symbol and time).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<AccountFundingPayment>> GetFundingPaymentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var result = new List<AccountFundingPayment>();
+        var seen = new HashSet<(string, DateTimeOffset)>();
+        var start = from.ToUnixTimeMilliseconds();
+        var end = to.ToUnixTimeMilliseconds() - 1;
+        while (start <= end)
+        {
+            var page = await InfoAsync(new JsonObject { ["type"] = "userFunding", ["user"] = _context.Account, ["startTime"] = start, ["endTime"] = end }, cancellationToken) as JsonArray ?? [];
+            var items = page.Select(InfoParsers.FundingPayment).Where(p => p.Time >= from && p.Time < to).ToList();
+            var added = items.Where(p => seen.Add((p.Symbol, p.Time))).ToList();
+            result.AddRange(added);
+            if (page.Count < FundingPerRequest || added.Count == 0)
+            {
+                break;
+            }
+
+            start = items.Max(p => p.Time).ToUnixTimeMilliseconds();
+        }
+
+        return [.. result.OrderBy(p => p.Time)];
+    }
 
     /// <inheritdoc />
     public IAsyncEnumerable<MarketDataEvent> StreamMarketDataAsync(IReadOnlyList<string> symbols, CancellationToken cancellationToken) =>

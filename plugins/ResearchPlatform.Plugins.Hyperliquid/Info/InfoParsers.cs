@@ -121,4 +121,11 @@ internal static class InfoParsers
         Json.Ms(f, "time"),
         Json.Dec(f, "fundingRate"),
         Json.OptDec(f, "premium") ?? 0m);
+
+    /// <summary>One userFunding entry (<c>{"delta":{"coin","fundingRate","szi","usdc"},"time"}</c>).</summary>
+    public static AccountFundingPayment FundingPayment(JsonNode? f)
+    {
+        var delta = f?["delta"];
+        return new(Json.Str(delta, "coin"), Json.Ms(f, "time"), Json.Dec(delta, "szi"), Json.Dec(delta, "fundingRate"), Json.Dec(delta, "usdc"));
+    }
 }

@@ -94,7 +94,9 @@ internal static class LivePaperEngine
                 }
             }
 
-            var checks = await LiveVenueCheck.CompareAsync(venue, runners, settings.Symbol, market.StartPosition, last.Close, cancellationToken);
+            // The funding the venue charged the account from the first live candle on (venue time), booked before the check.
+            var funding = await LiveFunding.BookAsync(venue, runners, settings.Symbol, market.StartPosition, firstLive, cancellationToken);
+            var checks = await LiveVenueCheck.CompareAsync(venue, runners, settings.Symbol, market.StartPosition, last.Close, funding, cancellationToken);
             var series = Series(settings, candles);
             var results = runners.Select((r, i) => r.Result(last.Close, Backtesting.Annualization.BarsPerYear(series), checks[i])).ToList();
             clock.Stop();

@@ -25,6 +25,7 @@ internal sealed class LiveStrategyRunner
     private readonly PaperTradeTracker _tracker;
     private readonly PaperProtectiveOrders? _protection;
     private readonly List<double> _equity = [];
+    private readonly List<(DateTimeOffset Open, decimal Quantity)> _positions = [];
     private double _lastTarget;
     private int _bar;
 
@@ -112,6 +113,7 @@ internal sealed class LiveStrategyRunner
         var equity = EquityAt((decimal)close);
         _equity.Add(equity);
         _bar++;
+        _positions.Add((bars.TimeAt(n - 1), Manager.Positions.QuantityOf(_symbol)));
         var quantity = (double)Manager.Positions.QuantityOf(_symbol);
         _risk?.OnBar(new PortfolioSnapshot(equity, quantity == 0 ? [] : [new PositionSnapshot(_symbol, quantity, close)]), MarketState.Unknown);
         if (target != _lastTarget && !last)
@@ -127,6 +129,9 @@ internal sealed class LiveStrategyRunner
 
         _lastTarget = target;
     }
+
+    /// <summary>The position at the newest bar (venue candle time) opened before <paramref name="time"/> (0 before the first).</summary>
+    public decimal QuantityBefore(DateTimeOffset time) => _positions.LastOrDefault(p => p.Open < time).Quantity;
 
     /// <summary>End of the session: cancels working orders and closes the position with a reduce-only market order.</summary>
     public async ValueTask CloseAsync(decimal price, CancellationToken cancellationToken)

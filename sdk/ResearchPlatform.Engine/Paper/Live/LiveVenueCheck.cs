@@ -8,12 +8,12 @@ namespace ResearchPlatform.Engine.Paper.Live;
 /// Journal vs a real venue after a LIVE_TESTNET session, through the adapter's REST state: every journaled order's
 /// filled quantity equals the venue's fills for its client order id, each client id maps to one venue order (nothing
 /// placed twice), no venue fill in the window belongs to an order the journal does not know (nothing lost), the
-/// position equals the start position plus the journals', and the net PnL rebuilt from the venue's fills equals the
-/// journal's.
+/// position equals the start position plus the journals', and the net PnL rebuilt from the venue's fills and funding
+/// payments (<see cref="LiveFunding"/>) equals the journal's (funding included on both sides).
 /// </summary>
 internal static class LiveVenueCheck
 {
-    public static async Task<PaperReconciliation[]> CompareAsync(IExchangeAdapter venue, IReadOnlyList<LiveStrategyRunner> runners, string symbol, decimal startPosition, decimal mark, CancellationToken cancellationToken)
+    public static async Task<PaperReconciliation[]> CompareAsync(IExchangeAdapter venue, IReadOnlyList<LiveStrategyRunner> runners, string symbol, decimal startPosition, decimal mark, IReadOnlyList<decimal> venueFunding, CancellationToken cancellationToken)
     {
         var orders = runners.SelectMany(r => r.Manager.Orders).ToList();
         var since = orders.Where(o => o.SubmittedAt is not null).Select(o => o.SubmittedAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
@@ -62,15 +62,16 @@ internal static class LiveVenueCheck
                 }
             }
 
+            book.ApplyFunding(symbol, venueFunding[i]);
             var mine = r.Manager.Positions.Snapshot(symbol, mark);
             var rebuilt = book.Snapshot(symbol, mark);
-            if (mine.NetPnl - mine.Funding != rebuilt.NetPnl)
+            if (mine.NetPnl != rebuilt.NetPnl)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"net PnL {symbol}: journal {mine.NetPnl - mine.Funding}, from venue fills {rebuilt.NetPnl}"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"net PnL {symbol}: journal {mine.NetPnl} (funding {mine.Funding}), from venue fills and funding {rebuilt.NetPnl} (funding {venueFunding[i]})"));
             }
 
             var attributed = venuePosition - startPosition - (journalTotal - mine.Quantity);
-            result[i] = new PaperReconciliation(r.Manager.Orders.Count, mine.Quantity, attributed, mine.NetPnl - mine.Funding, rebuilt.NetPnl, most, problems);
+            result[i] = new PaperReconciliation(r.Manager.Orders.Count, mine.Quantity, attributed, mine.NetPnl, rebuilt.NetPnl, most, problems);
         }
 
         return result;

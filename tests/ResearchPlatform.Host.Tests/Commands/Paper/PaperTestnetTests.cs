@@ -51,6 +51,37 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Testnet_VenueChargesFunding_ReportBooksTheAccountsUserFundingAndReconciles()
+    {
+        using var dir = new TempDir();
+        await using var venue = await StartVenueAsync(FaultProfile.None);
+        var ws = dir.File("ws");
+
+        var (exit, stdout, stderr) = await RpSession.RunAsync(ws, [.. Args(venue, KeyFile(dir), "12"), "--cash", "10000"]);
+
+        output.WriteLine(stdout + "\n" + stderr);
+        Assert.True(exit == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var strategy = report.RootElement.GetProperty("strategies")[0];
+        var reconciliation = strategy.GetProperty("reconciliation");
+        Assert.True(reconciliation.GetProperty("agrees").GetBoolean(), reconciliation.GetRawText());
+        // The session closed its position (funding stops) and the fresh account traded nothing else: every userFunding
+        // entry is the session's, and the venue's account value moved by exactly the session's net PnL (fees, funding).
+        Assert.Equal(0m, venue.PositionOf(Address, "BTC"));
+        var entries = (await InfoAsync(venue, new { type = "userFunding", user = Address, startTime = 0 })).AsArray();
+        var charged = entries.Sum(e => decimal.Parse(e!["delta"]!["usdc"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+        Assert.True(entries.Count > 0 && charged != 0m, $"the venue charged no funding ({entries.Count} entries)");
+        var funding = strategy.GetProperty("funding").GetDecimal();
+        Assert.Equal(charged, funding);
+        var netPnl = reconciliation.GetProperty("journal_net_pnl").GetDecimal();
+        Assert.Equal(netPnl, reconciliation.GetProperty("venue_net_pnl").GetDecimal());
+        var state = await InfoAsync(venue, new { type = "clearinghouseState", user = Address });
+        var accountValue = decimal.Parse(state["marginSummary"]!["accountValue"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        Assert.True(Math.Abs(accountValue - venue.Options.StartingCash - netPnl) < 0.0001m, $"venue account value {accountValue}, session net PnL {netPnl} incl. funding {funding}");
+        Assert.Equal(netPnl, strategy.GetProperty("final_equity").GetDecimal() - 10_000m);
+    }
+
+    [Fact]
     public async Task Testnet_KillNineThenResume_NoOrderDuplicatedOrLost()
     {
         using var dir = new TempDir();
@@ -175,6 +206,14 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
         {
             Assert.True(journal.Denied.Values.Any(r => r.Contains("notional-min", StringComparison.Ordinal)), $"position {position} left open (denied orders: {string.Join("; ", journal.Denied.Values)})");
         }
+    }
+
+    private static async Task<JsonNode> InfoAsync(LocalVenue venue, object request)
+    {
+        using var http = new HttpClient { BaseAddress = venue.BaseUrl };
+        using var response = await http.PostAsJsonAsync("info", request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
     private static (List<string> Submitted, Dictionary<string, decimal> Filled, Dictionary<string, string> Denied) Journal(string ws, string session)

@@ -12,7 +12,7 @@ namespace ResearchPlatform.Host.Commands.Paper.Testnet;
 /// keccak-256 (docs/hyperliquid.md) and maps cloids back only for ids it saw in this process; this wrapper knows every
 /// id of the session's journals (<see cref="Register"/>) and translates the cloids the adapter could not.
 /// </summary>
-internal sealed class CloidMappedAdapter(IExchangeAdapter inner) : IExchangeAdapter
+internal sealed class CloidMappedAdapter(IExchangeAdapter inner) : IExchangeAdapter, IFundingPaymentSource
 {
     private readonly ConcurrentDictionary<string, string> _byCloid = new(StringComparer.OrdinalIgnoreCase);
 
@@ -62,6 +62,10 @@ internal sealed class CloidMappedAdapter(IExchangeAdapter inner) : IExchangeAdap
 
     public IAsyncEnumerable<MarketDataEvent> StreamMarketDataAsync(IReadOnlyList<string> symbols, CancellationToken cancellationToken) =>
         inner.StreamMarketDataAsync(symbols, cancellationToken);
+
+    /// <summary>The inner adapter's funding payments; none when it lacks the capability.</summary>
+    public async ValueTask<IReadOnlyList<AccountFundingPayment>> GetFundingPaymentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        inner is IFundingPaymentSource source ? await source.GetFundingPaymentsAsync(from, to, cancellationToken) : [];
 
     private string Map(string clientOrderId) => _byCloid.TryGetValue(clientOrderId, out var id) ? id : clientOrderId;
 }
