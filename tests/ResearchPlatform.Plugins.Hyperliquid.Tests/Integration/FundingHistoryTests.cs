@@ -7,7 +7,7 @@ namespace ResearchPlatform.Plugins.Hyperliquid.Tests.Integration;
 
 /// <summary>
 /// fundingHistory through the adapter (<see cref="IFundingHistorySource"/>) against the local venue over HTTP, and the
-/// venue charging its own schedule on open positions (userFunding).
+/// venue charging its own schedule on open positions (userFunding, read back through <see cref="IFundingPaymentSource"/>).
 /// </summary>
 public sealed class FundingHistoryTests
 {
@@ -72,6 +72,43 @@ public sealed class FundingHistoryTests
         }
 
         Assert.True(total < 0m, "a long pays a positive baseline rate");
+    }
+
+    [Fact]
+    public async Task GetFundingPaymentsAsync_ThreeCoins250Hours_PagesThroughSharedTimesAndReturnsEachPaymentOnce()
+    {
+        await using var h = await VenueHarness.StartAsync();
+        IFundingPaymentSource source = h.Adapter;
+        foreach (var (coin, qty, id) in new[] { ("BTC", 0.2m, "P-1"), ("ETH", 1m, "P-2"), ("SOL", 1m, "P-3") })
+        {
+            var book = await h.Adapter.Context.Rest.InfoAsync(new JsonObject { ["type"] = "allMids" }, None);
+            var mid = decimal.Parse(book![coin]!.GetValue<string>(), CultureInfo.InvariantCulture);
+            var ack = await h.Adapter.PlaceOrderAsync(new SubmitOrder(id, coin, OrderSide.Buy, OrderType.Limit, qty, Math.Ceiling(mid * 1.01m)), None);
+            Assert.True(ack.Accepted, ack.RejectReason);
+        }
+
+        var opened = h.Venue.LatestOpen;
+        for (var i = 0; i < 250; i++)
+        {
+            h.Venue.Step();
+        }
+
+        // 750 payments, three per funding hour: the 500-entry pages end inside an hour (500 = 3 x 166 + 2).
+        var all = await source.GetFundingPaymentsAsync(DateTimeOffset.UnixEpoch, h.Venue.LatestOpen + Hour, None);
+
+        Assert.Equal(750, all.Count);
+        Assert.Equal(750, all.Select(p => (p.Symbol, p.Time)).Distinct().Count());
+        foreach (var coin in new[] { "BTC", "ETH", "SOL" })
+        {
+            var times = all.Where(p => p.Symbol == coin).Select(p => p.Time).ToList();
+            Assert.Equal(Enumerable.Range(1, 250).Select(i => opened + (Hour * i)), times);
+        }
+
+        Assert.All(all, p => Assert.Equal(h.Venue.FundingRateAt(p.Symbol, p.Time), p.Rate));
+        Assert.All(all.Where(p => p.Symbol == "BTC"), p => Assert.Equal(0.2m, p.PositionQuantity));
+        Assert.All(all, p => Assert.Equal(Math.Sign(-p.Rate), Math.Sign(p.Amount)));
+        var window = await source.GetFundingPaymentsAsync(opened + (Hour * 10), opened + (Hour * 20), None);
+        Assert.Equal(all.Where(p => p.Time >= opened + (Hour * 10) && p.Time < opened + (Hour * 20)), window);
     }
 
     private static decimal Dec(JsonNode node, string field) => decimal.Parse(node[field]!.GetValue<string>(), CultureInfo.InvariantCulture);
