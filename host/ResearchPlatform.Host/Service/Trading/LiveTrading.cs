@@ -19,10 +19,14 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// (<see cref="CloidMappedAdapter"/> maps the ids of orders an earlier process placed) and continues without placing
 /// any client order id twice. Positions stay open when the service stops.
 /// </summary>
-internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TradingRuntime runtime, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
+internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TradingRuntime runtime, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
 {
     private readonly List<FileOrderJournal> _journals = [];
+    private readonly Lock _sync = new();
+    private readonly List<LivePoint> _curve = [];
     private IReadOnlyList<LiveStrategyRunner> _runners = [];
+    private IReadOnlyList<LiveBook> _books = [];
+    private int _sampled;
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private Func<CancellationToken, Task>? _run;
@@ -32,6 +36,24 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
     /// <summary>Why live trading is halted (null = trading).</summary>
     public string? HaltReason { get; private set; }
+
+    /// <summary>The strategies' books of the current (or, once halted or stopped, the last) live loop; empty before its runners started.</summary>
+    public IReadOnlyList<LiveBook> Books => _books;
+
+    /// <summary>True while the live loop trades (its runners started, not halted, not stopped by a failure).</summary>
+    public bool Trading { get; private set; }
+
+    /// <summary>The strategies' state after each candle traded by this process.</summary>
+    public IReadOnlyList<LivePoint> Curve
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _curve];
+            }
+        }
+    }
 
     /// <summary>The journal file of strategy <paramref name="id"/>.</summary>
     public static string JournalPath(ServeSettings settings, string id) =>
@@ -47,7 +69,8 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
             return ComponentHealth.Failed("no venue to trade: see the exchange and market_data components");
         }
 
-        var strategies = runtime.Slots.Select(s => s.Strategy).ToList();
+        var slots = runtime.Slots;
+        var strategies = slots.Select(s => s.Strategy).ToList();
         if (strategies.Count == 0)
         {
             return ComponentHealth.Failed("no strategies to trade");
@@ -56,7 +79,19 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         Directory.CreateDirectory(settings.JournalFolder);
         var adapter = new CloidMappedAdapter(inner);
         var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts };
-        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = r => _runners = r };
+        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = Started };
+        void Started(IReadOnlyList<LiveStrategyRunner> runners)
+        {
+            _runners = runners;
+            lock (_sync)
+            {
+                _books = [.. runners.Select((r, i) => new LiveBook(slots[i], r, _journals[i]))];
+                _sampled = 0;
+            }
+
+            Trading = true;
+        }
+
         _run = ct => RunAsync(adapter, market, liveSettings, strategies, options, sink, ct);
         var what = $"{strategies.Count} strategies trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
         if (File.Exists(HaltPath))
@@ -113,6 +148,30 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
     }
 
     public void Dispose() => _stop?.Dispose();
+
+    /// <summary>
+    /// Called on the live loop's thread whenever the engine reports (at least once per traded candle): records the
+    /// books after each new candle. Realized P&amp;L and quantity do not depend on the mark; the unrealized P&amp;L is
+    /// the rest of the runner's equity at the candle's close, so the exposure is quantity x average entry + unrealized.
+    /// </summary>
+    private void Sample()
+    {
+        lock (_sync)
+        {
+            if (_books.Count == 0 || _books[0].Runner.Equity.Count <= _sampled)
+            {
+                return;
+            }
+
+            _sampled = _books[0].Runner.Equity.Count;
+            var cash = (double)settings.CashPerStrategy;
+            var equity = _books.Select(b => b.Runner.Equity.Count > 0 ? b.Runner.Equity[^1] : cash).ToArray();
+            var positions = _books.Select(b => b.Runner.Manager.Positions.Snapshot(settings.Live!.Coin, 0m)).ToArray();
+            var realized = positions.Select(p => (double)(p.RealizedPnl - p.Fees + p.Funding)).ToArray();
+            var exposure = positions.Select((p, i) => (double)(p.Quantity * p.AverageEntryPrice) + (equity[i] - cash - realized[i])).ToArray();
+            _curve.Add(new LivePoint(time.GetUtcNow(), equity, realized, exposure));
+        }
+    }
 
     private void StartLoop()
     {
@@ -172,10 +231,15 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
             sink.Report("paper_engine", ComponentHealth.Failed("live trading stopped: " + ex.Message));
         }
 #pragma warning restore CA1031
+        finally
+        {
+            Trading = false;
+        }
     }
 
     private void Info(string message)
     {
+        Sample();
         if (log.IsEnabled(LogLevel.Information))
         {
             log.LogInformation("{Message}", message);
