@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ResearchPlatform.Engine.Deployment;
+using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Tests.TestSupport;
 using ResearchPlatform.Hyperliquid.Keys;
@@ -124,6 +126,46 @@ public sealed class ServeLiveTests
 
         Assert.True(journal.Filled.Count > 0, "no fills: the test proves nothing");
         Assert.Equal(0, venue.BadSignatures);
+    }
+
+    [Fact]
+    public async Task ServeLive_StrategiesInTheLiveStage_OnlyTheyTrade_WithTheirGenesAndOwnClientIdPrefix()
+    {
+        using var dir = new TempDir();
+        await using var venue = await LocalVenue.StartAsync(
+            new LocalVenueOptions { Accounts = [Address], HistoryBars = 300, StepPeriod = TimeSpan.FromMilliseconds(300), Seed = 11 }, CancellationToken.None);
+        var ws = Directory.CreateDirectory(dir.File("ws")).FullName;
+        using (var db = ResearchDatabase.Open(Path.Combine(ws, "research.duckdb")))
+        {
+            var store = new DeploymentStore(db);
+            var at = DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture);
+            store.Insert(new DeployedStrategy("momentum-live1", "momentum", "seeds@1", """{"mode":1,"ma":0,"fast":3,"slow":8}""", "test", DeploymentStage.Live, 1, at, null, null, null), "test", at);
+            store.Insert(new DeployedStrategy("momentum-paper1", "momentum", "seeds@1", """{"mode":1,"fast":4,"slow":9}""", "test", DeploymentStage.Paper, 0, at, null, null, null), "test", at);
+        }
+
+        var (serve, url) = await ServeProcess.StartAsync(ws, ["--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", KeyFile(dir), "--coin", "BTC"]);
+        using (serve)
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            using (var components = JsonDocument.Parse(await http.GetStringAsync("/api/components")))
+            {
+                var engine = components.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "paper_engine");
+                Assert.Equal("CONNECTED", engine.GetProperty("status").GetString());
+                Assert.Contains("1 strategies (the live deployment stage's: momentum-live1)", engine.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            }
+
+            await WaitAsync(() => Journals(ws).Submitted.Count >= 1, serve, "1 order journaled");
+            using (var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies")))
+            {
+                var only = Assert.Single(strategies.RootElement.EnumerateArray());
+                Assert.Equal(("momentum-live1", "live", 3.0, 8.0), (only.GetProperty("id").GetString(), only.GetProperty("stage").GetString(), only.GetProperty("genes").GetProperty("fast").GetDouble(), only.GetProperty("genes").GetProperty("slow").GetDouble()));
+            }
+
+            Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Equal(["live-BTC-momentum-live1.jsonl"], Directory.GetFiles(Path.Combine(ws, "serve", "journal"), "live-*.jsonl").Select(Path.GetFileName));
+        Assert.All(Journals(ws).Submitted, id => Assert.StartsWith("L-momentum-live1-", id, StringComparison.Ordinal));
     }
 
     [Fact]

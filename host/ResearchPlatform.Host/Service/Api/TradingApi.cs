@@ -18,7 +18,7 @@ internal static class TradingApi
         app.MapGet("/api/connections", (RetailConnectionOptimizer o) => ApiResults.Json(o.Snapshot()));
         app.MapGet("/api/operations", (TradingSystemManager m) => ApiResults.Json(new { operations = m.OperationNames, stats = m.OperationStatistics() }));
         app.MapGet("/api/portfolio", (TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) =>
-            settings.Live is null ? Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct) : Live(() => LiveViews.Portfolio(live, settings, rt.Slots.Count, withCurve: true)));
+            settings.Live is null ? Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct) : Live(() => LiveViews.Portfolio(live, settings, live.Slots.Count, withCurve: true)));
         app.MapGet("/api/positions", (TradingRuntime rt, PositionReconciliation recon, ServeSettings settings, LiveExchange live, CancellationToken ct) =>
             settings.Live is null ? ReadAsync(rt, () => recon.CheckAsync(rt, ct), ct) : ReadAsync(rt, () => live.PositionsAsync(ct), ct));
         app.MapGet("/api/orders", (TradingRuntime rt, ServeSettings settings, LiveTrading live, string? limit, CancellationToken ct) =>
@@ -29,7 +29,7 @@ internal static class TradingApi
             : settings.Live is null ? Read(rt, () => TradingViews.Fills(rt, n), ct) : Live(() => LiveViews.Fills(live, n)));
         app.MapGet("/api/risk", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Risk(rt), ct));
         app.MapGet("/api/strategies", (TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) =>
-            settings.Live is null ? Read(rt, () => TradingViews.Strategies(rt), ct) : Live(() => LiveViews.Strategies(live, settings, rt.Slots)));
+            settings.Live is null ? Read(rt, () => TradingViews.Strategies(rt), ct) : Live(() => LiveViews.Strategies(live, settings, live.Slots)));
     }
 
     /// <summary>A live-mode view: built from the live books, not under the paper replay's gate.</summary>

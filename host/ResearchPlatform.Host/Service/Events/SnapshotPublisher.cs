@@ -34,7 +34,7 @@ internal sealed class SnapshotPublisher(EventHub hub, TradingSystemManager manag
         try
         {
             var risk = TradingViews.Risk(runtime);
-            var portfolio = settings.Live is null ? TradingViews.Portfolio(runtime, withCurve: false) : LiveViews.Portfolio(live, settings, runtime.Slots.Count, withCurve: false);
+            var portfolio = settings.Live is null ? TradingViews.Portfolio(runtime, withCurve: false) : LiveViews.Portfolio(live, settings, live.Slots.Count, withCurve: false);
             return new { Health = health, Portfolio = portfolio, Risk = new { risk.Level, risk.ActiveBreakers } };
         }
         finally

@@ -19,7 +19,7 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// (<see cref="CloidMappedAdapter"/> maps the ids of orders an earlier process placed) and continues without placing
 /// any client order id twice. Positions stay open when the service stops.
 /// </summary>
-internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TradingRuntime runtime, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
+internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
 {
     private readonly List<FileOrderJournal> _journals = [];
     private readonly Lock _sync = new();
@@ -36,6 +36,9 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
     /// <summary>Why live trading is halted (null = trading).</summary>
     public string? HaltReason { get; private set; }
+
+    /// <summary>The strategies live mode trades (<see cref="LiveStrategies"/>), empty before <see cref="Start"/>.</summary>
+    public IReadOnlyList<StrategySlot> Slots { get; private set; } = [];
 
     /// <summary>The strategies' books of the current (or, once halted or stopped, the last) live loop; empty before its runners started.</summary>
     public IReadOnlyList<LiveBook> Books => _books;
@@ -60,16 +63,23 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         Path.Combine(settings.JournalFolder, $"live-{settings.Live!.Coin}-{id}.jsonl");
 
     /// <summary>Starts trading in the background (the <c>paper_engine</c> component in live mode), unless halted before.</summary>
-    public ComponentHealth Start(IComponentStatusSink sink)
+    public ComponentHealth Start(IComponentStatusSink sink, LiveStrategies chosen)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(chosen);
+        if (chosen.Error is { } error)
+        {
+            return ComponentHealth.Failed(error);
+        }
+
         var live = settings.Live!;
         if (exchange.Adapter is not { } inner || exchange.Market is not { } market)
         {
             return ComponentHealth.Failed("no venue to trade: see the exchange and market_data components");
         }
 
-        var slots = runtime.Slots;
+        Info($"live strategies: {chosen.Slots.Count}, {chosen.What}");
+        var slots = Slots = chosen.Slots;
         var strategies = slots.Select(s => s.Strategy).ToList();
         if (strategies.Count == 0)
         {
@@ -92,8 +102,8 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
             Trading = true;
         }
 
-        _run = ct => RunAsync(adapter, market, liveSettings, strategies, options, sink, ct);
-        var what = $"{strategies.Count} strategies trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
+        _run = ct => RunAsync(adapter, market, liveSettings, strategies, chosen.Prefixes, options, sink, ct);
+        var what = $"{strategies.Count} strategies ({chosen.What}) trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
         if (File.Exists(HaltPath))
         {
             HaltReason = File.ReadAllText(HaltPath).Trim();
@@ -205,7 +215,7 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         _journals.Clear();
     }
 
-    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, PaperOptions options, IComponentStatusSink sink, CancellationToken ct)
+    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, IReadOnlyList<string> prefixes, PaperOptions options, IComponentStatusSink sink, CancellationToken ct)
     {
         try
         {
@@ -218,7 +228,7 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
                     adapter.Register(id);
                 }
 
-                return (journal, $"L{i + 1}");
+                return (journal, prefixes[i]);
             }, Info, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
