@@ -161,19 +161,19 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
     /// <summary>
     /// Called on the live loop's thread whenever the engine reports (at least once per traded candle): records the
-    /// books after each new candle. Realized P&amp;L and quantity do not depend on the mark; the unrealized P&amp;L is
+    /// books once every strategy has processed a new candle. Realized P&amp;L and quantity do not depend on the mark; the unrealized P&amp;L is
     /// the rest of the runner's equity at the candle's close, so the exposure is quantity x average entry + unrealized.
     /// </summary>
     private void Sample()
     {
         lock (_sync)
         {
-            if (_books.Count == 0 || _books[0].Runner.Equity.Count <= _sampled)
+            if (_books.Count == 0 || _books.Any(b => b.Runner.Equity.Count <= _sampled))
             {
-                return;
+                return; // not every strategy has processed the new candle yet (a report from within the bar)
             }
 
-            _sampled = _books[0].Runner.Equity.Count;
+            _sampled = _books.Min(b => b.Runner.Equity.Count);
             var cash = (double)settings.CashPerStrategy;
             var equity = _books.Select(b => b.Runner.Equity.Count > 0 ? b.Runner.Equity[^1] : cash).ToArray();
             var positions = _books.Select(b => b.Runner.Manager.Positions.Snapshot(settings.Live!.Coin, 0m)).ToArray();
