@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ResearchPlatform.Engine.Deployment;
+using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Tests.TestSupport;
 using ResearchPlatform.Hyperliquid.Keys;
@@ -75,6 +77,12 @@ public sealed class ServeLiveTests
             var resumed = Regex.Match(second.Stderr, @"bar 1 .*orders (\d+)");
             Assert.True(resumed.Success && int.Parse(resumed.Groups[1].Value, CultureInfo.InvariantCulture) >= atKill.Count, second.Stderr); // the restart resumed the first process's orders
 
+            using (var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies")))
+            {
+                Assert.True(strategies.RootElement.GetArrayLength() > 0);
+                Assert.All(strategies.RootElement.EnumerateArray(), s => Assert.True(s.GetProperty("stage").GetString() == "live" && s.GetProperty("running").GetBoolean(), s.GetRawText()));
+            }
+
             Assert.Equal(409, await PostAsync(http, ws, "/api/strategies/momentum-default/stop", "")); // not pretended: one live strategy cannot be stopped yet
 
             // emergency stop: the live loop stops, open orders are cancelled at the venue, and it survives kill -9
@@ -82,6 +90,7 @@ public sealed class ServeLiveTests
             var atHalt = Journals(ws).Submitted.Count;
             await Task.Delay(1500); // 5 candles' worth: a halted system places nothing
             Assert.Equal(atHalt, Journals(ws).Submitted.Count);
+            await AssertLiveViewsAsync(http, Journals(ws)); // halted: the books no longer change
             second.KillHard();
             Assert.DoesNotContain(Key[2..], first.Stdout + first.Stderr + second.Stdout + second.Stderr, StringComparison.OrdinalIgnoreCase);
         }
@@ -120,6 +129,46 @@ public sealed class ServeLiveTests
     }
 
     [Fact]
+    public async Task ServeLive_StrategiesInTheLiveStage_OnlyTheyTrade_WithTheirGenesAndOwnClientIdPrefix()
+    {
+        using var dir = new TempDir();
+        await using var venue = await LocalVenue.StartAsync(
+            new LocalVenueOptions { Accounts = [Address], HistoryBars = 300, StepPeriod = TimeSpan.FromMilliseconds(300), Seed = 11 }, CancellationToken.None);
+        var ws = Directory.CreateDirectory(dir.File("ws")).FullName;
+        using (var db = ResearchDatabase.Open(Path.Combine(ws, "research.duckdb")))
+        {
+            var store = new DeploymentStore(db);
+            var at = DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture);
+            store.Insert(new DeployedStrategy("momentum-live1", "momentum", "seeds@1", """{"mode":1,"ma":0,"fast":3,"slow":8}""", "test", DeploymentStage.Live, 1, at, null, null, null), "test", at);
+            store.Insert(new DeployedStrategy("momentum-paper1", "momentum", "seeds@1", """{"mode":1,"fast":4,"slow":9}""", "test", DeploymentStage.Paper, 0, at, null, null, null), "test", at);
+        }
+
+        var (serve, url) = await ServeProcess.StartAsync(ws, ["--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", KeyFile(dir), "--coin", "BTC"]);
+        using (serve)
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            using (var components = JsonDocument.Parse(await http.GetStringAsync("/api/components")))
+            {
+                var engine = components.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "paper_engine");
+                Assert.Equal("CONNECTED", engine.GetProperty("status").GetString());
+                Assert.Contains("1 strategies (the live deployment stage's: momentum-live1)", engine.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            }
+
+            await WaitAsync(() => Journals(ws).Submitted.Count >= 1, serve, "1 order journaled");
+            using (var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies")))
+            {
+                var only = Assert.Single(strategies.RootElement.EnumerateArray());
+                Assert.Equal(("momentum-live1", "live", 3.0, 8.0), (only.GetProperty("id").GetString(), only.GetProperty("stage").GetString(), only.GetProperty("genes").GetProperty("fast").GetDouble(), only.GetProperty("genes").GetProperty("slow").GetDouble()));
+            }
+
+            Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Equal(["live-BTC-momentum-live1.jsonl"], Directory.GetFiles(Path.Combine(ws, "serve", "journal"), "live-*.jsonl").Select(Path.GetFileName));
+        Assert.All(Journals(ws).Submitted, id => Assert.StartsWith("L-momentum-live1-", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ServeLive_BadInput_Exit2BeforeAnythingStarts()
     {
         using var dir = new TempDir();
@@ -139,6 +188,43 @@ public sealed class ServeLiveTests
         Assert.Contains("--exchange hyperliquid", results[3].StdErr, StringComparison.Ordinal);
         Assert.Contains("--coin: only with --mode live", results[4].StdErr, StringComparison.Ordinal);
         Assert.All(results, r => Assert.DoesNotContain(Key[2..], r.StdErr, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The live views against the journals: /api/orders lists exactly the journaled client order ids (the earlier
+    /// process's too), /api/fills exactly the journaled fills, /api/strategies the halted live strategies with their
+    /// equity, /api/portfolio the sum of their last equity.
+    /// </summary>
+    private static async Task AssertLiveViewsAsync(HttpClient http, (List<string> Submitted, Dictionary<string, decimal> Filled) journal)
+    {
+        using var orders = JsonDocument.Parse(await http.GetStringAsync("/api/orders?limit=10000"));
+        var shown = orders.RootElement.EnumerateArray().Select(o => o.GetProperty("client_order_id").GetString()!).ToList();
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.Equal(journal.Submitted.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+        Assert.All(orders.RootElement.EnumerateArray(), o => Assert.Equal("BTC", o.GetProperty("symbol").GetString()));
+
+        using var fills = JsonDocument.Parse(await http.GetStringAsync("/api/fills?limit=10000"));
+        var filled = fills.RootElement.EnumerateArray().GroupBy(f => f.GetProperty("client_order_id").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(f => f.GetProperty("quantity").GetDecimal()));
+        Assert.Equal(journal.Filled.OrderBy(kv => kv.Key, StringComparer.Ordinal), filled.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.All(fills.RootElement.EnumerateArray(), f => Assert.True(f.GetProperty("side").GetString() is "buy" or "sell" && f.GetProperty("price").GetDouble() > 0, f.GetRawText()));
+
+        using var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies"));
+        var last = 0.0;
+        foreach (var s in strategies.RootElement.EnumerateArray())
+        {
+            Assert.Equal("live", s.GetProperty("stage").GetString());
+            Assert.False(s.GetProperty("running").GetBoolean(), s.GetRawText()); // halted
+            var curve = s.GetProperty("equity_curve");
+            Assert.True(curve.GetArrayLength() >= 3, s.GetRawText()); // "bar 3" was traded by this process
+            last += curve[curve.GetArrayLength() - 1].GetProperty("equity").GetDouble();
+        }
+
+        using var portfolio = JsonDocument.Parse(await http.GetStringAsync("/api/portfolio"));
+        var p = portfolio.RootElement;
+        Assert.True(p.GetProperty("bars_replayed").GetInt32() >= 3, p.GetRawText());
+        Assert.Equal(last, p.GetProperty("equity").GetDouble(), 6);
+        Assert.Equal(p.GetProperty("equity").GetDouble(), p.GetProperty("equity_curve").EnumerateArray().Last().GetProperty("equity").GetDouble(), 6);
     }
 
     private static async Task<int> PostAsync(HttpClient http, string ws, string path, string body)

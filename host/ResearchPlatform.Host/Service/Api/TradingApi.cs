@@ -17,16 +17,23 @@ internal static class TradingApi
         app.MapGet("/api/components", (TradingSystemManager m) => ApiResults.Json(HealthView.Of(m.Health()).Components));
         app.MapGet("/api/connections", (RetailConnectionOptimizer o) => ApiResults.Json(o.Snapshot()));
         app.MapGet("/api/operations", (TradingSystemManager m) => ApiResults.Json(new { operations = m.OperationNames, stats = m.OperationStatistics() }));
-        app.MapGet("/api/portfolio", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct));
+        app.MapGet("/api/portfolio", (TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) =>
+            settings.Live is null ? Read(rt, () => TradingViews.Portfolio(rt, withCurve: true), ct) : Live(() => LiveViews.Portfolio(live, settings, live.Slots.Count, withCurve: true)));
         app.MapGet("/api/positions", (TradingRuntime rt, PositionReconciliation recon, ServeSettings settings, LiveExchange live, CancellationToken ct) =>
             settings.Live is null ? ReadAsync(rt, () => recon.CheckAsync(rt, ct), ct) : ReadAsync(rt, () => live.PositionsAsync(ct), ct));
-        app.MapGet("/api/orders", (TradingRuntime rt, string? limit, CancellationToken ct) =>
-            ApiResults.TryLimit(limit, 100, out var n, out var error) ? Read(rt, () => TradingViews.Orders(rt, n), ct) : Task.FromResult(error!));
-        app.MapGet("/api/fills", (TradingRuntime rt, string? limit, CancellationToken ct) =>
-            ApiResults.TryLimit(limit, 100, out var n, out var error) ? Read(rt, () => TradingViews.Fills(rt, n), ct) : Task.FromResult(error!));
+        app.MapGet("/api/orders", (TradingRuntime rt, ServeSettings settings, LiveTrading live, string? limit, CancellationToken ct) =>
+            !ApiResults.TryLimit(limit, 100, out var n, out var error) ? Task.FromResult(error!)
+            : settings.Live is null ? Read(rt, () => TradingViews.Orders(rt, n), ct) : Live(() => LiveViews.Orders(live, n)));
+        app.MapGet("/api/fills", (TradingRuntime rt, ServeSettings settings, LiveTrading live, string? limit, CancellationToken ct) =>
+            !ApiResults.TryLimit(limit, 100, out var n, out var error) ? Task.FromResult(error!)
+            : settings.Live is null ? Read(rt, () => TradingViews.Fills(rt, n), ct) : Live(() => LiveViews.Fills(live, n)));
         app.MapGet("/api/risk", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Risk(rt), ct));
-        app.MapGet("/api/strategies", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Strategies(rt), ct));
+        app.MapGet("/api/strategies", (TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) =>
+            settings.Live is null ? Read(rt, () => TradingViews.Strategies(rt), ct) : Live(() => LiveViews.Strategies(live, settings, live.Slots)));
     }
+
+    /// <summary>A live-mode view: built from the live books, not under the paper replay's gate.</summary>
+    private static Task<IResult> Live<T>(Func<T> view) => Task.FromResult(ApiResults.Json(view()));
 
     private static Task<IResult> Read<T>(TradingRuntime rt, Func<T> view, CancellationToken ct) => ReadAsync(rt, () => Task.FromResult(view()), ct);
 

@@ -55,7 +55,7 @@ internal static class ServeComponents
             {
                 var runtime = sp.GetRequiredService<TradingRuntime>();
                 runtime.Controls.HaltChanged += reason => OnHaltChanged(sp.GetRequiredService<TradingSystemManager>(), reason);
-                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : StartLiveAsync(runtime, sp.GetRequiredService<LiveTrading>(), sink, ct);
+                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : StartLiveAsync(runtime, sp.GetRequiredService<LiveTrading>(), sp.GetRequiredService<WorkspaceDb>(), sink, ct);
             },
             ct => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct) : sp.GetRequiredService<LiveTrading>().StopAsync(),
             stopTimeout: TimeSpan.FromSeconds(10)));
@@ -101,10 +101,10 @@ internal static class ServeComponents
         return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
     }
 
-    /// <summary>Starts live trading; a halt recorded before the restart halts the system again (until resumed).</summary>
-    private static async Task<ComponentHealth> StartLiveAsync(TradingRuntime runtime, LiveTrading live, IComponentStatusSink sink, CancellationToken ct)
+    /// <summary>Starts live trading (the live deployment stage's strategies, else the pool's); a halt recorded before the restart halts the system again (until resumed).</summary>
+    private static async Task<ComponentHealth> StartLiveAsync(TradingRuntime runtime, LiveTrading live, WorkspaceDb db, IComponentStatusSink sink, CancellationToken ct)
     {
-        var health = live.Start(sink);
+        var health = live.Start(sink, await LiveStrategies.LoadAsync(db, runtime.Slots, ct));
         if (live.HaltReason is { } reason)
         {
             await runtime.Controls.HaltAsync(runtime, reason, ct);

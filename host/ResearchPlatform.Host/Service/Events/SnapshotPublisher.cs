@@ -4,8 +4,8 @@ using ResearchPlatform.Host.Service.Views;
 
 namespace ResearchPlatform.Host.Service.Events;
 
-/// <summary>Publishes the <c>snapshot</c> event (health, portfolio without its curve, risk level and breakers) every second.</summary>
-internal sealed class SnapshotPublisher(EventHub hub, TradingSystemManager manager, TradingRuntime runtime, TimeProvider time) : IDisposable
+/// <summary>Publishes the <c>snapshot</c> event (health, portfolio without its curve — the live books' in live mode —, risk level and breakers) every second.</summary>
+internal sealed class SnapshotPublisher(EventHub hub, TradingSystemManager manager, TradingRuntime runtime, ServeSettings settings, LiveTrading live, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _cts = new();
@@ -34,7 +34,8 @@ internal sealed class SnapshotPublisher(EventHub hub, TradingSystemManager manag
         try
         {
             var risk = TradingViews.Risk(runtime);
-            return new { Health = health, Portfolio = TradingViews.Portfolio(runtime, withCurve: false), Risk = new { risk.Level, risk.ActiveBreakers } };
+            var portfolio = settings.Live is null ? TradingViews.Portfolio(runtime, withCurve: false) : LiveViews.Portfolio(live, settings, live.Slots.Count, withCurve: false);
+            return new { Health = health, Portfolio = portfolio, Risk = new { risk.Level, risk.ActiveBreakers } };
         }
         finally
         {

@@ -19,10 +19,14 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// (<see cref="CloidMappedAdapter"/> maps the ids of orders an earlier process placed) and continues without placing
 /// any client order id twice. Positions stay open when the service stops.
 /// </summary>
-internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TradingRuntime runtime, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
+internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
 {
     private readonly List<FileOrderJournal> _journals = [];
+    private readonly Lock _sync = new();
+    private readonly List<LivePoint> _curve = [];
     private IReadOnlyList<LiveStrategyRunner> _runners = [];
+    private IReadOnlyList<LiveBook> _books = [];
+    private int _sampled;
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private Func<CancellationToken, Task>? _run;
@@ -33,21 +37,50 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
     /// <summary>Why live trading is halted (null = trading).</summary>
     public string? HaltReason { get; private set; }
 
+    /// <summary>The strategies live mode trades (<see cref="LiveStrategies"/>), empty before <see cref="Start"/>.</summary>
+    public IReadOnlyList<StrategySlot> Slots { get; private set; } = [];
+
+    /// <summary>The strategies' books of the current (or, once halted or stopped, the last) live loop; empty before its runners started.</summary>
+    public IReadOnlyList<LiveBook> Books => _books;
+
+    /// <summary>True while the live loop trades (its runners started, not halted, not stopped by a failure).</summary>
+    public bool Trading { get; private set; }
+
+    /// <summary>The strategies' state after each candle traded by this process.</summary>
+    public IReadOnlyList<LivePoint> Curve
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _curve];
+            }
+        }
+    }
+
     /// <summary>The journal file of strategy <paramref name="id"/>.</summary>
     public static string JournalPath(ServeSettings settings, string id) =>
         Path.Combine(settings.JournalFolder, $"live-{settings.Live!.Coin}-{id}.jsonl");
 
     /// <summary>Starts trading in the background (the <c>paper_engine</c> component in live mode), unless halted before.</summary>
-    public ComponentHealth Start(IComponentStatusSink sink)
+    public ComponentHealth Start(IComponentStatusSink sink, LiveStrategies chosen)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(chosen);
+        if (chosen.Error is { } error)
+        {
+            return ComponentHealth.Failed(error);
+        }
+
         var live = settings.Live!;
         if (exchange.Adapter is not { } inner || exchange.Market is not { } market)
         {
             return ComponentHealth.Failed("no venue to trade: see the exchange and market_data components");
         }
 
-        var strategies = runtime.Slots.Select(s => s.Strategy).ToList();
+        Info($"live strategies: {chosen.Slots.Count}, {chosen.What}");
+        var slots = Slots = chosen.Slots;
+        var strategies = slots.Select(s => s.Strategy).ToList();
         if (strategies.Count == 0)
         {
             return ComponentHealth.Failed("no strategies to trade");
@@ -56,9 +89,21 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         Directory.CreateDirectory(settings.JournalFolder);
         var adapter = new CloidMappedAdapter(inner);
         var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts };
-        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = r => _runners = r };
-        _run = ct => RunAsync(adapter, market, liveSettings, strategies, options, sink, ct);
-        var what = $"{strategies.Count} strategies trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
+        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = Started };
+        void Started(IReadOnlyList<LiveStrategyRunner> runners)
+        {
+            _runners = runners;
+            lock (_sync)
+            {
+                _books = [.. runners.Select((r, i) => new LiveBook(slots[i], r, _journals[i]))];
+                _sampled = 0;
+            }
+
+            Trading = true;
+        }
+
+        _run = ct => RunAsync(adapter, market, liveSettings, strategies, chosen.Prefixes, options, sink, ct);
+        var what = $"{strategies.Count} strategies ({chosen.What}) trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
         if (File.Exists(HaltPath))
         {
             HaltReason = File.ReadAllText(HaltPath).Trim();
@@ -114,6 +159,30 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
     public void Dispose() => _stop?.Dispose();
 
+    /// <summary>
+    /// Called on the live loop's thread whenever the engine reports (at least once per traded candle): records the
+    /// books once every strategy has processed a new candle. Realized P&amp;L and quantity do not depend on the mark; the unrealized P&amp;L is
+    /// the rest of the runner's equity at the candle's close, so the exposure is quantity x average entry + unrealized.
+    /// </summary>
+    private void Sample()
+    {
+        lock (_sync)
+        {
+            if (_books.Count == 0 || _books.Any(b => b.Runner.Equity.Count <= _sampled))
+            {
+                return; // not every strategy has processed the new candle yet (a report from within the bar)
+            }
+
+            _sampled = _books.Min(b => b.Runner.Equity.Count);
+            var cash = (double)settings.CashPerStrategy;
+            var equity = _books.Select(b => b.Runner.Equity.Count > 0 ? b.Runner.Equity[^1] : cash).ToArray();
+            var positions = _books.Select(b => b.Runner.Manager.Positions.Snapshot(settings.Live!.Coin, 0m)).ToArray();
+            var realized = positions.Select(p => (double)(p.RealizedPnl - p.Fees + p.Funding)).ToArray();
+            var exposure = positions.Select((p, i) => (double)(p.Quantity * p.AverageEntryPrice) + (equity[i] - cash - realized[i])).ToArray();
+            _curve.Add(new LivePoint(time.GetUtcNow(), equity, realized, exposure));
+        }
+    }
+
     private void StartLoop()
     {
         _stop?.Dispose();
@@ -146,7 +215,7 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         _journals.Clear();
     }
 
-    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, PaperOptions options, IComponentStatusSink sink, CancellationToken ct)
+    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, IReadOnlyList<string> prefixes, PaperOptions options, IComponentStatusSink sink, CancellationToken ct)
     {
         try
         {
@@ -159,7 +228,7 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
                     adapter.Register(id);
                 }
 
-                return (journal, $"L{i + 1}");
+                return (journal, prefixes[i]);
             }, Info, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -172,10 +241,15 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
             sink.Report("paper_engine", ComponentHealth.Failed("live trading stopped: " + ex.Message));
         }
 #pragma warning restore CA1031
+        finally
+        {
+            Trading = false;
+        }
     }
 
     private void Info(string message)
     {
+        Sample();
         if (log.IsEnabled(LogLevel.Information))
         {
             log.LogInformation("{Message}", message);

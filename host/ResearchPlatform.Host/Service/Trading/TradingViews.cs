@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Execution;
+using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Host.Service.Views;
 
 namespace ResearchPlatform.Host.Service.Trading;
@@ -34,19 +35,22 @@ internal static class TradingViews
     }
 
     public static IReadOnlyList<OrderView> Orders(TradingRuntime rt, int limit) =>
-        [.. rt.Slots.Where(s => s.Runner is not null).SelectMany(s => s.Runner!.Manager.Orders.Select(o => Order(s, o)))
-            .OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.ClientOrderId, StringComparer.Ordinal).Take(limit)];
+        Newest(rt.Slots.Where(s => s.Runner is not null).SelectMany(s => s.Runner!.Manager.Orders.Select(o => Order(s.Id, o))), limit);
+
+    /// <summary>The newest <paramref name="limit"/> orders (the order of /api/orders).</summary>
+    internal static IReadOnlyList<OrderView> Newest(IEnumerable<OrderView> orders, int limit) =>
+        [.. orders.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.ClientOrderId, StringComparer.Ordinal).Take(limit)];
 
     public static OrderView? Order(StrategySlot slot, string clientOrderId) =>
-        slot.Runner?.Manager.Find(clientOrderId) is { } o ? Order(slot, o) : null;
+        slot.Runner?.Manager.Find(clientOrderId) is { } o ? Order(slot.Id, o) : null;
 
     public static IReadOnlyList<FillView> Fills(TradingRuntime rt, int limit) =>
-        [.. rt.Slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.Fills.Select(f =>
-            {
-                var order = s.Runner?.Manager.Find(f.ClientOrderId);
-                return new FillView(f.ClientOrderId, s.Id, order?.Order.Symbol ?? string.Empty, Lower(order?.Order.Side.ToString()), (double)(f.FillQuantity ?? 0), (double)(f.FillPrice ?? 0), (double)(f.Fee ?? 0), Lower(f.Liquidity?.ToString()), f.Timestamp);
-            }))
+        [.. rt.Slots.Where(s => s.Journal is not null).SelectMany(s => s.Journal!.Fills.Select(f => Fill(s.Id, f, s.Runner?.Manager.Find(f.ClientOrderId))))
             .OrderByDescending(f => f.T).Take(limit)];
+
+    /// <summary>One journaled fill of strategy <paramref name="strategyId"/> (its order gives symbol and side).</summary>
+    internal static FillView Fill(string strategyId, JournalEntry f, ManagedOrder? order) =>
+        new(f.ClientOrderId, strategyId, order?.Order.Symbol ?? string.Empty, Lower(order?.Order.Side.ToString()), (double)(f.FillQuantity ?? 0), (double)(f.FillPrice ?? 0), (double)(f.Fee ?? 0), Lower(f.Liquidity?.ToString()), f.Timestamp);
 
     public static RiskView Risk(TradingRuntime rt)
     {
@@ -82,17 +86,20 @@ internal static class TradingViews
             return new StrategyView(s.Id, s.Strategy.Seed.Id, s.PluginSource, genes, "paper", s.Running && rt.HaltReason is null && !rt.Finished, null, null, Metrics(rt, s), curve);
         })];
 
-    private static MetricsView? Metrics(TradingRuntime rt, StrategySlot s)
+    private static MetricsView? Metrics(TradingRuntime rt, StrategySlot s) =>
+        rt.Bars is null ? null : Metrics(s.Equity, (double)rt.Settings.CashPerStrategy, Annualization.BarsPerYear(rt.Bars), s.Runner?.Trades ?? []);
+
+    /// <summary>Return, Sharpe, max drawdown and trades of one strategy's per-bar equity (null before 2 bars).</summary>
+    internal static MetricsView? Metrics(IReadOnlyList<double> equity, double start, double barsPerYear, IReadOnlyList<Engine.Paper.PaperTrade> trades)
     {
-        if (s.Equity.Count < 2 || rt.Bars is null)
+        if (equity.Count < 2)
         {
             return null;
         }
 
-        var start = (double)rt.Settings.CashPerStrategy;
         double peak = start, maxDd = 0, sum = 0, sumSq = 0;
         var previous = start;
-        foreach (var e in s.Equity)
+        foreach (var e in equity)
         {
             peak = Math.Max(peak, e);
             maxDd = Math.Max(maxDd, peak > 0 ? (peak - e) / peak : 0);
@@ -102,16 +109,15 @@ internal static class TradingViews
             previous = e;
         }
 
-        var n = s.Equity.Count;
+        var n = equity.Count;
         var mean = sum / n;
         var sd = Math.Sqrt(Math.Max(0, sumSq / n - mean * mean));
-        var sharpe = sd > 0 ? mean / sd * Math.Sqrt(Annualization.BarsPerYear(rt.Bars)) : 0;
-        var trades = s.Runner?.Trades ?? [];
+        var sharpe = sd > 0 ? mean / sd * Math.Sqrt(barsPerYear) : 0;
         var wins = trades.Count(t => t.Pnl - t.Fees > 0);
-        return new MetricsView(s.Equity[^1] / start - 1, sharpe, maxDd, trades.Count, trades.Count == 0 ? 0 : (double)wins / trades.Count);
+        return new MetricsView(equity[^1] / start - 1, sharpe, maxDd, trades.Count, trades.Count == 0 ? 0 : (double)wins / trades.Count);
     }
 
-    private static OrderView Order(StrategySlot slot, ManagedOrder o)
+    internal static OrderView Order(string strategyId, ManagedOrder o)
     {
         var avg = o.AverageFillPrice;
         double? slippage = avg is { } a && o.DecisionPrice != 0
@@ -119,12 +125,12 @@ internal static class TradingViews
             : null;
         var updated = o.ClosedAt ?? o.LastFillAt ?? o.AcceptedAt ?? o.SubmittedAt ?? o.DecisionTime;
         return new OrderView(
-            o.ClientOrderId, slot.Id, o.Order.Symbol, Lower(o.Order.Side.ToString()), Lower(o.Order.Type.ToString()), (double)o.Order.Quantity,
+            o.ClientOrderId, strategyId, o.Order.Symbol, Lower(o.Order.Side.ToString()), Lower(o.Order.Type.ToString()), (double)o.Order.Quantity,
             (double?)(o.Order.LimitPrice ?? o.DecisionPrice), JsonNamingPolicy.SnakeCaseLower.ConvertName(o.State.ToString()), (double)o.FilledQuantity,
             (double?)avg, slippage, o.DecisionTime, updated);
     }
 
-    private static List<EquityPoint> Downsample(IReadOnlyList<(DateTimeOffset T, double Equity)> curve)
+    internal static List<EquityPoint> Downsample(IReadOnlyList<(DateTimeOffset T, double Equity)> curve)
     {
         var points = new List<EquityPoint>(Math.Min(curve.Count, MaxCurvePoints));
         if (curve.Count == 0)
