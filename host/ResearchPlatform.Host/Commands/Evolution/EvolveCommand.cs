@@ -68,8 +68,8 @@ internal static class EvolveCommand
         ParseResult parse, EvolveOptions o, ResearchDatabase db, CliOutput output, CancellationToken ct)
     {
         var (bars, source) = EvolveInputs.LoadBars(db, parse.GetValue(o.Data), parse.GetValue(o.Symbol), parse.GetValue(o.Interval), ct);
-        var seeds = EvolveInputs.SelectSeeds(EvolveInputs.LoadSeedTypes(output.Warn), parse.GetValue(o.SeedTypes));
-        var options = o.ToEvolutionOptions(parse);
+        var seeds = EvolveInputs.SelectSeeds(EvolveInputs.LoadSeedTypes(output.Warn), EvolveTuning.SeedTypeIds(parse.GetValue(o.SeedTypes)));
+        var options = o.ToEvolutionOptions(parse, seeds.Select(s => s.Seed.Id).ToList());
         var cluster = EvolveCluster.From(parse, o);
         var walkForward = new WalkForwardOptions(parse.GetValue(o.Folds), Enum.Parse<FoldMode>(parse.GetValue(o.FoldMode)!, true), parse.GetValue(o.Holdout), 0.25, parse.GetValue(o.Embargo));
         var errors = options.Validate().Concat(walkForward.Validate()).ToList();

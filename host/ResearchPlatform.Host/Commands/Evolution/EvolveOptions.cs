@@ -21,7 +21,7 @@ internal sealed class EvolveOptions
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed (recorded with the run; same seed + data + options = same result)", DefaultValueFactory = _ => 42 };
 
-    public Option<string?> SeedTypes { get; } = new("--seed-types") { Description = "Comma-separated seed type ids (default: every loaded seed type)" };
+    public Option<string?> SeedTypes { get; } = new("--seed-types") { Description = "Comma-separated seed type ids (default: every loaded seed type); id=weight sets the initial population share, e.g. momentum=2,breakout=1 (equal by default)" };
 
     public Option<int> Folds { get; } = new("--folds") { Description = "Walk-forward folds", DefaultValueFactory = _ => 4 };
 
@@ -70,9 +70,12 @@ internal sealed class EvolveOptions
 
     public Option<string?> BatchTimeout { get; } = new("--batch-timeout") { Description = "With --cluster: seconds a batch may take before its silo counts as dead and the batch goes to a survivor (default 30s)" };
 
+    /// <summary>Operator rates and sizes, fitness weights, NSGA-II metrics.</summary>
+    public EvolveTuning Tuning { get; } = new();
+
     /// <summary>Options that define a run (not allowed with --resume).</summary>
     public IEnumerable<Option> RunOptions() =>
-        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget, Stagnation, Niching, NicheQuota, SharingRadius, HofMinDistance, HofPerType];
+        [Symbol, Interval, Data, Population, Generations, Seed, SeedTypes, Folds, FoldMode, Embargo, Holdout, Objective, MinTrades, TimeBudget, Stagnation, Niching, NicheQuota, SharingRadius, HofMinDistance, HofPerType, .. Tuning.All()];
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -84,11 +87,11 @@ internal sealed class EvolveOptions
         }
     }
 
-    /// <summary>The GA options the command line asks for.</summary>
-    public EvolutionOptions ToEvolutionOptions(ParseResult parse)
+    /// <summary>The GA options the command line asks for, over the seed types <paramref name="seedIds"/> it chose.</summary>
+    public EvolutionOptions ToEvolutionOptions(ParseResult parse, IReadOnlyList<string> seedIds)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new EvolutionOptions
+        return Tuning.Apply(parse, new EvolutionOptions
         {
             PopulationSize = parse.GetValue(Population),
             Generations = parse.GetValue(Generations),
@@ -103,6 +106,6 @@ internal sealed class EvolveOptions
             SharingRadius = parse.GetValue(SharingRadius),
             HallOfFameMinDistance = parse.GetValue(HofMinDistance),
             HallOfFamePerType = parse.GetValue(HofPerType),
-        };
+        }, parse.GetValue(SeedTypes), seedIds);
     }
 }

@@ -19,7 +19,14 @@ internal static class EvolveProgress
             return await body(new LineObserver(generations, Console.Error));
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // stderr is a terminal: say so, or Spectre (which judges interactivity and colours by stdout) falls back to a
+        // renderer that shows nothing while stdout is redirected, e.g. rp evolve --json > run.json
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+        });
         return await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn())

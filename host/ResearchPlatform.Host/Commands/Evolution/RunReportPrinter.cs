@@ -24,6 +24,8 @@ internal static class RunReportPrinter
             ("population x generations", $"{r.Population} x {r.CompletedGenerations}/{r.MaxGenerations}, seed {r.Seed}, {r.Objective}"),
             ("walk-forward", $"{r.WalkForward.Mode}, {r.WalkForward.Folds.Count} folds, hold-out [{r.WalkForward.Holdout[0]}, {r.WalkForward.Holdout[1]})"),
             ("niching", r.Niching.Describe()),
+            ("operators", r.Genetic.DescribeOperators()),
+            ("fitness", r.Genetic.DescribeFitness()),
             ("costs", r.CostModel),
             ("distinct evaluations", r.DistinctEvaluations?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"),
             ("deflated Sharpe (best)", dsr is null ? "-" : F($"{dsr.Deflated:F3} (Sharpe {dsr.SharpeAnnualized:F2} vs expected max {dsr.ExpectedMaxSharpeAnnualized:F2} of {dsr.Trials:N0} trials)")),

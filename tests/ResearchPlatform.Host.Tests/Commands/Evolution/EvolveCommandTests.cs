@@ -18,7 +18,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         var (exit, stdout, _) = await RpSession.RunAsync(_dir.Path, "evolve", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json", "--stagnation", "--niching", "--niche-quota", "--sharing-radius", "--hof-min-distance", "--hof-per-type", "--no-alerts" })
+        foreach (var option in new[] { "--symbol", "--interval", "--data", "--population", "--generations", "--seed", "--seed-types", "--folds", "--holdout", "--objective", "--time-budget", "--threads", "--resume", "--json", "--stagnation", "--niching", "--niche-quota", "--sharing-radius", "--hof-min-distance", "--hof-per-type", "--no-alerts", "--tournament-size", "--elite-ratio", "--crossover-rate", "--crossover", "--mutation-rate", "--mutation-scale", "--immigrant-ratio", "--diversity-floor", "--hall-of-fame", "--pareto-metrics", "--fitness-weights" })
         {
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         }
@@ -35,6 +35,11 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData(new[] { "evolve", "--resume", "evo-0042", "--niching", "none" }, "remove --niching")]
     [InlineData(new[] { "evolve", "--resume", "evo-0042" }, "no evolution run 'evo-0042'")]
     [InlineData(new[] { "evolve", "--resume", "evo-0042", "--population", "10" }, "remove --population")]
+    [InlineData(new[] { "evolve", "--resume", "evo-0042", "--mutation-rate", "0.3" }, "remove --mutation-rate")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--tournament-size", "0", "--elite-ratio", "1", "--crossover-rate", "2", "--mutation-rate", "-1", "--hall-of-fame", "0" }, "tournament_size must be in [1, population] (was 0); elite_ratio must be in [0, 1) (was 1); crossover_rate must be in [0, 1] (was 2); mutation_rate must be in [0, 1] (was -1)")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--seed-types", "momentum=2,astrology=1" }, "unknown seed type 'astrology'")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--fitness-weights", "luck=1" }, "--fitness-weights: unknown key 'luck'")]
+    [InlineData(new[] { "evolve", "--data", "DATA", "--objective", "pareto", "--pareto-metrics", "sharpe,sharpe" }, "objectives must be two different metrics")]
     [InlineData(new[] { "runs", "show", "evo-0042" }, "no evolution run 'evo-0042'")]
     public async Task Evolve_BadInput_ExitsTwoNamingTheProblemAndStoresNoRun(string[] args, string message)
     {
@@ -82,7 +87,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Evolve_InterruptedThenResumed_CompletesAndRunsListShowsIt()
+    public async Task Evolve_InterruptedBySigintThenResumedOnTwoThreads_SameHallOfFameAndStatisticsAsAnUninterruptedRun()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
         var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--stagnation", "0", "--min-trades", "2", "--threads", "1");
@@ -104,7 +109,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(completedBefore, Count(db, "SELECT count(*) FROM generations"));
         }
 
-        var (exit2, stdout2, stderr2) = await RpSession.RunAsync(_dir.Path, "evolve", "--resume", "evo-0001", "--json");
+        var (exit2, stdout2, stderr2) = await RpSession.RunAsync(_dir.Path, "evolve", "--resume", "evo-0001", "--threads", "2", "--json");
 
         Assert.True(exit2 == 0, stderr2);
         Assert.Contains($"resuming run evo-0001 after generation {completedBefore - 1}", stderr2, StringComparison.Ordinal);
@@ -112,6 +117,15 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("completed", doc.RootElement.GetProperty("status").GetString());
         var generations = doc.RootElement.GetProperty("generations").EnumerateArray().Select(g => g.GetProperty("generation").GetInt32()).ToList();
         Assert.Equal(Enumerable.Range(0, generations.Count), generations);
+
+        // the same run without the interruption (another workspace, the same file): the resumed run (on 2 threads) ends
+        // with the same hall of fame, statistics and deflated Sharpe ratio
+        using var other = new TempDir();
+        var (exit5, uninterrupted, stderr5) = await RpSession.RunAsync(other.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--stagnation", "0", "--min-trades", "2", "--threads", "1", "--no-alerts", "--json");
+        Assert.True(exit5 == 0, stderr5);
+        using var straight = JsonDocument.Parse(uninterrupted);
+        Assert.Equal(Deterministic(straight.RootElement), Deterministic(doc.RootElement));
+        Assert.Equal(20, straight.RootElement.GetProperty("hall_of_fame").GetArrayLength());
         var (exit3, list, _) = await RpSession.RunAsync(_dir.Path, "runs", "list", "--json");
         Assert.Equal(0, exit3);
         using var listed = JsonDocument.Parse(list);
@@ -144,6 +158,23 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit2);
         Assert.Contains("hall of fame", show, StringComparison.Ordinal);
         Assert.Contains("deflated Sharpe", show, StringComparison.Ordinal);
+    }
+
+    /// <summary>The parts of a run report that do not depend on timing: hall of fame, Pareto front, DSR, statistics.</summary>
+    private static string Deterministic(JsonElement report)
+    {
+        string[] stats = ["generation", "best_fitness", "mean_fitness", "median_fitness", "std_fitness", "best_individual", "diversity", "evaluations", "cache_hits", "failures", "immigrants"];
+        var generations = report.GetProperty("generations").EnumerateArray()
+            .Select(g => string.Join(",", stats.Select(k => g.GetProperty(k).GetRawText())));
+        return string.Join(
+            "\n",
+            [
+                report.GetProperty("hall_of_fame").GetRawText(),
+                report.GetProperty("pareto_front").GetRawText(),
+                report.GetProperty("deflated_sharpe").GetRawText(),
+                report.GetProperty("distinct_evaluations").GetRawText(),
+                .. generations,
+            ]);
     }
 
     private static long Count(ResearchDatabase db, string sql)
