@@ -104,6 +104,31 @@ public sealed class EvolveTuningTests : IDisposable
     }
 
     [Fact]
+    public async Task Evolve_SymbolAndIntervalOfWorkspaceBars_RunsAndResumesFromTheWorkspace()
+    {
+        var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 3000);
+        Assert.Equal(0, (await RpSession.RunAsync(_dir.Path, "data", "import", data, "--symbol", "SYN/USDT", "--interval", "1h")).Exit);
+        File.Delete(data);
+
+        var (exit, stdout, stderr) = await RpSession.RunAsync(
+            _dir.Path, "evolve", "--symbol", "SYN/USDT", "--interval", "1h", "--population", "8", "--generations", "2", "--folds", "3", "--seed-types", "momentum", "--no-alerts", "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("workspace", doc.RootElement.GetProperty("data_source").GetString());
+        Assert.Equal(3000, doc.RootElement.GetProperty("bars").GetInt32());
+        Assert.Equal("SYN/USDT", doc.RootElement.GetProperty("symbol").GetString());
+        using (var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName)))
+        {
+            new EvolutionRunStore(db, TimeProvider.System).SetStatus("evo-0001", EvolutionRunStatus.Stopped);
+        }
+
+        // a resume reloads the bars from the workspace (the file is gone) and checks they are unchanged
+        var (exit2, _, stderr2) = await RpSession.RunAsync(_dir.Path, "evolve", "--resume", "evo-0001", "--no-alerts", "--json");
+        Assert.True(exit2 == 0, stderr2);
+    }
+
+    [Fact]
     public async Task Evolve_ParetoMetrics_NsgaMaximisesTheChosenPairAndReportsIt()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 3000);
