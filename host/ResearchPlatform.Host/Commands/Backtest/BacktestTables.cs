@@ -11,7 +11,7 @@ namespace ResearchPlatform.Host.Commands.Backtest;
 /// <summary>The human tables of <c>rp backtest</c>.</summary>
 internal static class BacktestTables
 {
-    public static void Write(CliOutput output, ISeedType seed, double[] genes, BarSeries bars, BacktestResult r, bool trades, long? runId)
+    public static void Write(CliOutput output, ISeedType seed, double[] genes, BarSeries bars, BacktestResult r, bool trades, bool equity, long? runId)
     {
         var m = r.Metrics;
         static string F(double v, string fmt = "N2") => double.IsNaN(v) ? "n/a" : double.IsPositiveInfinity(v) ? "inf" : v.ToString(fmt, CultureInfo.InvariantCulture);
@@ -51,6 +51,14 @@ internal static class BacktestTables
                     F(t.Pnl), F(t.ReturnPct), BacktestStore.ReasonText(t.Reason),
                 ]),
                 "trades");
+        }
+
+        if (equity)
+        {
+            output.Table(
+                ["bar", "time", "equity"],
+                r.Equity.Select((e, i) => (IReadOnlyList<string>)[(r.Range.Start + i).ToString(CultureInfo.InvariantCulture), Iso(bars.TimeAt(r.Range.Start + i)), F(e)]),
+                "equity curve (at each close)");
         }
     }
 }
