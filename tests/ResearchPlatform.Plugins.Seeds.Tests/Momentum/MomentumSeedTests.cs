@@ -98,6 +98,17 @@ public sealed class MomentumSeedTests
     }
 
     [Fact]
+    public void Backtest_ExplicitGenesOutsideTheSearchBounds_RunWithAWarning()
+    {
+        var outside = Engine.Backtesting.Backtest.Run(Bars, Seed, [1, 0, 1, 450], new Engine.Backtesting.BacktestOptions());
+        Assert.Equal(2, outside.Warnings.Count);
+        Assert.Contains(outside.Warnings, w => w.Contains("'fast' = 1 is outside the search bounds [2, 100]", StringComparison.Ordinal));
+        Assert.Contains(outside.Warnings, w => w.Contains("'slow' = 450", StringComparison.Ordinal));
+        Assert.True(outside.Metrics.Trades > 0);
+        Assert.Empty(Engine.Backtesting.Backtest.Run(Bars, Seed, [1, 0, 5, 20], new Engine.Backtesting.BacktestOptions()).Warnings);
+    }
+
+    [Fact]
     public void Validate_FastNotBelowSlow_IsAnErrorButRocAllowsIt()
     {
         Assert.Contains(GeneValidation.Check(Seed, [0, 0, 30, 10]).Errors, e => e.Contains("'fast'", StringComparison.Ordinal));
