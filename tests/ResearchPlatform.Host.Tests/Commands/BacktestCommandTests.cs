@@ -39,6 +39,7 @@ public sealed class BacktestCommandTests(ITestOutputHelper output) : IDisposable
             Assert.True(m.TryGetProperty(key, out _), key);
         }
 
+        Assert.Equal(m.GetProperty("avg_holding_bars").GetDouble() * 24, m.GetProperty("avg_holding_hours").GetDouble(), 1e-9); // daily bars
         Assert.Equal(1, m.GetProperty("run_id").GetInt64());
         using var db = ResearchDatabase.Open(Path.Combine(Workspace, ResearchDatabase.FileName));
         using var cmd = db.Connection.CreateCommand();

@@ -162,6 +162,7 @@ public static class BacktestCommand
             doc[key] = value;
         }
 
+        doc["avg_holding_hours"] = BacktestTables.HoldingHours(result.Metrics.AvgHoldingBars, bars);
         doc["options"] = options;
         doc["run_id"] = runId;
         doc["warnings"] = JsonSerializer.SerializeToNode(warnings, CliOutput.Json);
