@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ResearchPlatform.Plugins.Seeds.Common;
 using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Indicators;
@@ -47,57 +48,68 @@ internal sealed partial class BreakoutGenerator : BlockGenerator
     {
     }
 
+    /// <summary>
+    /// Each lane over the block, the rule of <see cref="BreakoutSeed"/> per bar: channels of the previous bars (current
+    /// excluded) from the lane's sparse-table level, max(row[t - n], row[t - span]); a breakout must clear them by
+    /// atr_mult × ATR. The lane's arrays and constants are held in locals and read without bounds checks (every index
+    /// is in range: t - n &gt;= 0 once t &gt;= entry_period, and span &lt;= n); the arithmetic is the plain rule's.
+    /// </summary>
     protected override void FillLanes(int start, int count, int firstLane, int laneCount, Span<double> targets)
     {
+        ref var close = ref MemoryMarshal.GetArrayDataReference(_close);
+        ref var tg = ref MemoryMarshal.GetReference(targets);
         for (var j = 0; j < laneCount; j++)
         {
             var lane = firstLane + j;
             var p = _lanes[lane];
             var pos = _position[lane];
-            for (var r = 0; r < count; r++)
+            var (entry, entrySpan, exit, exitSpan, mult) = (p.Entry, p.EntrySpan, p.Exit, p.ExitSpan, p.Mult);
+            ref var atr = ref MemoryMarshal.GetArrayDataReference(p.Atr);
+            ref var entryMax = ref MemoryMarshal.GetArrayDataReference(p.EntryMax);
+            ref var entryMin = ref MemoryMarshal.GetArrayDataReference(p.EntryMin);
+            ref var exitMax = ref MemoryMarshal.GetArrayDataReference(p.ExitMax);
+            ref var exitMin = ref MemoryMarshal.GetArrayDataReference(p.ExitMin);
+            var r = 0;
+
+            // warm-up: flat before entry_period bars of history
+            for (; r < count && start + r < entry; r++)
             {
-                pos = Step(p, pos, start + r);
-                targets[(r * laneCount) + j] = pos;
+                pos = 0;
+                Unsafe.Add(ref tg, (r * laneCount) + j) = 0;
+            }
+
+            for (; r < count; r++)
+            {
+                var t = start + r;
+                var a = Unsafe.Add(ref atr, t);
+                if (double.IsNaN(a))
+                {
+                    pos = 0;
+                }
+                else
+                {
+                    var c = Unsafe.Add(ref close, t);
+                    var margin = mult * a;
+                    if (pos <= 0 && c > Math.Max(Unsafe.Add(ref entryMax, t - entry), Unsafe.Add(ref entryMax, t - entrySpan)) + margin)
+                    {
+                        pos = 1;
+                    }
+                    else if (pos >= 0 && c < Math.Min(Unsafe.Add(ref entryMin, t - entry), Unsafe.Add(ref entryMin, t - entrySpan)) - margin)
+                    {
+                        pos = -1;
+                    }
+                    else if ((pos > 0 && c < Math.Min(Unsafe.Add(ref exitMin, t - exit), Unsafe.Add(ref exitMin, t - exitSpan)))
+                        || (pos < 0 && c > Math.Max(Unsafe.Add(ref exitMax, t - exit), Unsafe.Add(ref exitMax, t - exitSpan))))
+                    {
+                        pos = 0;
+                    }
+                }
+
+                Unsafe.Add(ref tg, (r * laneCount) + j) = pos;
             }
 
             _position[lane] = pos;
         }
-    }
-
-    /// <summary>One bar: channels of the previous bars (current excluded), breakout beyond them by atr_mult × ATR.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Step(Lane p, double pos, int t)
-    {
-        var atr = p.Atr[t];
-        if (t < p.Entry || double.IsNaN(atr))
-        {
-            return 0;
-        }
-
-        // window [t - n, t - 1] from the lane's sparse-table level: max(row[t - n], row[t - span])
-        var c = _close[t];
-        var margin = p.Mult * atr;
-        if (pos <= 0 && c > Math.Max(p.EntryMax[t - p.Entry], p.EntryMax[t - p.EntrySpan]) + margin)
-        {
-            return 1;
-        }
-
-        if (pos >= 0 && c < Math.Min(p.EntryMin[t - p.Entry], p.EntryMin[t - p.EntrySpan]) - margin)
-        {
-            return -1;
-        }
-
-        if (pos > 0 && c < Math.Min(p.ExitMin[t - p.Exit], p.ExitMin[t - p.ExitSpan]))
-        {
-            return 0;
-        }
-
-        if (pos < 0 && c > Math.Max(p.ExitMax[t - p.Exit], p.ExitMax[t - p.ExitSpan]))
-        {
-            return 0;
-        }
-
-        return pos;
     }
 
     private sealed record Lane(int Entry, int Exit, double Mult, double[] Atr, double[] EntryMax, double[] EntryMin, int EntrySpan, double[] ExitMax, double[] ExitMin, int ExitSpan);

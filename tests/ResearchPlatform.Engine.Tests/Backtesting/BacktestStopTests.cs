@@ -68,4 +68,46 @@ public sealed class BacktestStopTests
         Assert.Equal((1, ExitReason.StopLoss), (r.Trades[0].ExitBar, r.Trades[0].Reason));
         Assert.Equal(level * 1.001, r.Trades[0].ExitPrice, 1e-9);
     }
+
+    private static readonly double[] AlwaysShort = [-1, -1, -1, -1, -1];
+
+    [Fact]
+    public void Run_ShortTrailingStop_FollowsTheLowAndGapFillsAtTheOpen()
+    {
+        // entry 102; bar 1's low 101 moves the level to 104.03; bar 2 opens at 105, through it
+        var r = Run(AlwaysShort, NoCosts with { TrailingStopPct = 3 });
+        Assert.Equal((2, 105.0, ExitReason.TrailingStop), (r.Trades[0].ExitBar, r.Trades[0].ExitPrice, r.Trades[0].Reason));
+    }
+
+    [Fact]
+    public void Run_ShortTakeProfit_FillsAtTheLevelBelowEntry()
+    {
+        var r = Run(AlwaysShort, NoCosts with { TakeProfitPct = 5 });
+        Assert.Equal((3, 102 * 0.95, ExitReason.TakeProfit), (r.Trades[0].ExitBar, r.Trades[0].ExitPrice, r.Trades[0].Reason));
+        Assert.Equal(10_000 / 102.0 * (102 - (102 * 0.95)), r.Trades[0].Pnl, 1e-9);
+    }
+
+    [Fact]
+    public void Run_ShortTakeProfitGappedThrough_FillsAtTheOpen()
+    {
+        var r = Run(AlwaysShort, NoCosts with { TakeProfitPct = 2 });
+        Assert.Equal((3, 99.0, ExitReason.TakeProfit), (r.Trades[0].ExitBar, r.Trades[0].ExitPrice, r.Trades[0].Reason));
+    }
+
+    [Fact]
+    public void Run_ShortStopLossGappedThrough_FillsAtTheOpen()
+    {
+        var r = Run(AlwaysShort, NoCosts with { StopLossPct = 2.5 });
+        Assert.Equal((2, 105.0, ExitReason.StopLoss), (r.Trades[0].ExitBar, r.Trades[0].ExitPrice, r.Trades[0].Reason));
+    }
+
+    [Fact]
+    public void Run_CloseFillStop_CheckedFromTheBarAfterEntry()
+    {
+        // entered at bar 0's close (100): bar 0's own low (99) touches the 1 % stop but came before the entry;
+        // bar 3 opens at 99, on the level: a gap fill at the open
+        var r = Run(AlwaysLong, NoCosts with { Fill = FillMode.Close, StopLossPct = 1 });
+        var t = Assert.Single(r.Trades);
+        Assert.Equal((0, 3, 99.0, ExitReason.StopLoss), (t.EntryBar, t.ExitBar, t.ExitPrice, t.Reason));
+    }
 }

@@ -39,6 +39,7 @@ public sealed class BacktestCommandTests(ITestOutputHelper output) : IDisposable
             Assert.True(m.TryGetProperty(key, out _), key);
         }
 
+        Assert.Equal(m.GetProperty("avg_holding_bars").GetDouble() * 24, m.GetProperty("avg_holding_hours").GetDouble(), 1e-9); // daily bars
         Assert.Equal(1, m.GetProperty("run_id").GetInt64());
         using var db = ResearchDatabase.Open(Path.Combine(Workspace, ResearchDatabase.FileName));
         using var cmd = db.Connection.CreateCommand();
@@ -64,7 +65,11 @@ public sealed class BacktestCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData("must be < 'slow'", "--seed", "momentum", "--gene", "fast=50", "--gene", "slow=10")]
     [InlineData("is not one of cross, state", "--seed", "momentum", "--gene", "mode=sideways")]
     [InlineData("holds 0 bars", "--seed", "momentum", "--from", "2030-01-01")]
-    [InlineData("InitialCash", "--seed", "momentum", "--cash", "-5")]
+    [InlineData("--cash = -5 must be > 0", "--seed", "momentum", "--cash", "-5")]
+    [InlineData("--fee-bps = -1 must be in [0, 10000)", "--seed", "momentum", "--fee-bps", "-1")]
+    [InlineData("--units applies only to --size fixed-units", "--seed", "momentum", "--units", "3")]
+    [InlineData("--gene 'fast': 'abc' is not a number", "--seed", "momentum", "--gene", "fast=abc")]
+    [InlineData("must be a whole number", "--seed", "momentum", "--gene", "fast=2.5")]
     public async Task Backtest_BadInput_ExitsTwoWithAClearMessage(string message, params string[] args)
     {
         var csv = WriteSeries();

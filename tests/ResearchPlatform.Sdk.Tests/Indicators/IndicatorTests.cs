@@ -27,12 +27,64 @@ public sealed class IndicatorTests
     [InlineData(26)]
     public void Ema_RandomSeries_MatchesRecursionSeededWithSma(int n) => AssertSeries(Naive.Ema(X, n), Ema.Compute(X, n));
 
-    [Fact]
-    public void Wma_RandomSeries_MatchesWeightedSum()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(30)]
+    public void Wma_RandomSeries_MatchesWeightedSum(int n)
     {
-        var wma = Wma.Compute(X, 4);
-        AssertClose(double.NaN, wma[2]);
-        AssertClose(((4 * X[10]) + (3 * X[9]) + (2 * X[8]) + X[7]) / 10, wma[10]);
+        var wma = Wma.Compute(X, n);
+        for (var t = 0; t < X.Length; t++)
+        {
+            double num = 0, den = 0;
+            for (var w = 1; t >= n - 1 && w <= n; w++)
+            {
+                num += w * X[t - n + w];
+                den += w;
+            }
+
+            AssertClose(t < n - 1 ? double.NaN : num / den, wma[t]);
+        }
+
+        AssertClose(((4 * X[10]) + (3 * X[9]) + (2 * X[8]) + X[7]) / 10, Wma.Compute(X, 4)[10]);
+    }
+
+    [Fact]
+    public void Rsi_OnlyGains_Is100_Flat_Is50()
+    {
+        var up = Enumerable.Range(1, 30).Select(i => (double)i).ToArray();
+        Assert.Equal(100, Rsi.Compute(up, 14)[20]);
+        Assert.Equal(50, Rsi.Compute(Enumerable.Repeat(7.0, 30).ToArray(), 14)[20]);
+        Assert.Equal(0, Rsi.Compute(up.Reverse().ToArray(), 14)[20]);
+    }
+
+    [Fact]
+    public void ZScore_ConstantWindow_IsZero_Correlation_IsNaN()
+    {
+        var flat = Enumerable.Repeat(3.0, 40).ToArray();
+        Assert.Equal(0, ZScore.Compute(flat, 10)[20]);
+        Assert.True(double.IsNaN(RollingCorrelation.Compute(flat, X.Take(40).ToArray(), 10)[20]));
+        Assert.True(double.IsNaN(ZScore.Compute(X, 20)[18]) && !double.IsNaN(ZScore.Compute(X, 20)[19]));
+    }
+
+    [Fact]
+    public void Periods_BelowTheMinimum_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sma.Compute(X, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Ema.Compute(X, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RollingStd.Compute(X, 1, sample: true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ZScore.Compute(X, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RollingCorrelation.Compute(X, Y, 1));
+    }
+
+    [Fact]
+    public void ShortSeries_LongerPeriod_IsAllWarmUp()
+    {
+        var x = X.Take(5).ToArray();
+        Assert.All(Sma.Compute(x, 10), v => Assert.True(double.IsNaN(v)));
+        Assert.All(Ema.Compute(x, 10), v => Assert.True(double.IsNaN(v)));
+        Assert.All(Rsi.Compute(x, 10), v => Assert.True(double.IsNaN(v)));
+        Assert.All(Atr.Compute(x, x, x, 10), v => Assert.True(double.IsNaN(v)));
     }
 
     [Fact]
@@ -81,6 +133,7 @@ public sealed class IndicatorTests
             var sd = Naive.Std(X, t, 20, sample: false);
             AssertClose(Naive.Mean(X, t, 20) + (2 * sd), u[t], 1e-7);
             AssertClose(Naive.Mean(X, t, 20) - (2 * sd), lo[t], 1e-7);
+            AssertClose(Naive.Mean(X, t, 20), m[t]);
         }
 
         Assert.True(double.IsNaN(m[18]));
@@ -112,6 +165,7 @@ public sealed class IndicatorTests
         var atr = Naive.Wilder(Naive.TrueRange(h, l, c), 10, 0);
         AssertSeries(ema.Select((e, i) => e + (2 * atr[i])).ToArray(), u);
         AssertSeries(ema.Select((e, i) => e - (2 * atr[i])).ToArray(), lo);
+        AssertSeries(ema.Select((e, i) => double.IsNaN(atr[i]) ? double.NaN : e).ToArray(), m);
     }
 
     [Fact]

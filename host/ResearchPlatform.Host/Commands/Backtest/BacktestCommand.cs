@@ -50,7 +50,7 @@ public static class BacktestCommand
             output.Warn(w);
         }
 
-        var options = o.ToOptions(parse);
+        var options = o.ToValidOptions(parse);
         var riskId = parse.GetValue(o.Risk);
         var riskGenes = parse.GetValue(o.RiskGenes) ?? [];
         if (riskId is null && riskGenes.Length > 0)
@@ -60,6 +60,14 @@ public static class BacktestCommand
 
         var risk = riskId is null ? default : RiskArguments.Resolve(riskId, riskGenes, output);
         var (bars, source) = BarSource.Load(parse, o, common, ct);
+        var fundingPath = parse.GetValue(o.Funding);
+        if (fundingPath is not null)
+        {
+            var (rates, used) = BacktestFunding.Load(fundingPath, bars);
+            output.Info($"funding: {used:N0} rates of {fundingPath} over {rates.Count(r => r != 0):N0} of {bars.Count:N0} bars");
+            options = options with { FundingRates = rates };
+        }
+
         var range = Range(bars, ParseTime(parse.GetValue(o.From), "--from"), ParseTime(parse.GetValue(o.To), "--to"));
         if (riskId is null && (parse.GetValue(o.RiskConfig) is not null || parse.GetValue(o.RegimeClassifier) is not null))
         {
@@ -72,11 +80,11 @@ public static class BacktestCommand
         long? runId = null;
         if (parse.GetValue(o.Save))
         {
-            runId = Save(parse, common, seed, catalog.VersionOf(seed), genes, bars, source, options, result, riskResult);
+            runId = Save(parse, common, seed, catalog.VersionOf(seed), genes, bars, source, OptionsNode(options, fundingPath), result, riskResult);
             output.Info($"saved as run {runId}");
         }
 
-        var report = Report(seed, catalog.VersionOf(seed), genes, bars, options, result, runId, warnings, parse.GetValue(o.ShowTrades));
+        var report = Report(seed, catalog.VersionOf(seed), genes, bars, OptionsNode(options, fundingPath), result, runId, warnings, parse.GetValue(o.ShowTrades), parse.GetValue(o.ShowEquity));
         if (riskResult is not null)
         {
             RiskTables.AddTo(report, riskId!, risk.Source, risk.Genes, riskResult);
@@ -90,7 +98,7 @@ public static class BacktestCommand
         }
         else
         {
-            BacktestTables.Write(output, seed, genes, bars, result, parse.GetValue(o.ShowTrades), runId);
+            BacktestTables.Write(output, seed, genes, bars, result, parse.GetValue(o.ShowTrades), parse.GetValue(o.ShowEquity), runId);
             if (riskResult is not null)
             {
                 RiskTables.Write(output, riskId!, riskResult);
@@ -113,7 +121,7 @@ public static class BacktestCommand
         return new BarRange(lo, hi);
     }
 
-    private static long Save(ParseResult parse, CommonOptions common, ISeedType seed, string version, double[] genes, BarSeries bars, string source, BacktestOptions options, BacktestResult result, RiskBacktestResult? risk)
+    private static long Save(ParseResult parse, CommonOptions common, ISeedType seed, string version, double[] genes, BarSeries bars, string source, JsonNode options, BacktestResult result, RiskBacktestResult? risk)
     {
         var workspace = Workspace.Resolve(parse.GetValue(common.Workspace)).EnsureExists();
         using var db = ResearchDatabase.Open(workspace.DatabasePath);
@@ -124,7 +132,7 @@ public static class BacktestCommand
             bars.Symbol,
             bars.Interval.Code,
             source,
-            JsonSerializer.Serialize(options with { FundingRates = null }, CliOutput.Json),
+            options.ToJsonString(CliOutput.Json),
             JsonSerializer.Serialize(result.Metrics, CliOutput.Json));
         var runId = new BacktestStore(db).Save(info, bars, result);
         if (risk is not null)
@@ -135,7 +143,7 @@ public static class BacktestCommand
         return runId;
     }
 
-    private static JsonObject Report(ISeedType seed, string version, double[] genes, BarSeries bars, BacktestOptions options, BacktestResult result, long? runId, IReadOnlyList<string> warnings, bool trades)
+    private static JsonObject Report(ISeedType seed, string version, double[] genes, BarSeries bars, JsonNode options, BacktestResult result, long? runId, IReadOnlyList<string> warnings, bool trades, bool equity)
     {
         var doc = new JsonObject
         {
@@ -154,7 +162,8 @@ public static class BacktestCommand
             doc[key] = value;
         }
 
-        doc["options"] = JsonSerializer.SerializeToNode(options with { FundingRates = null }, CliOutput.Json);
+        doc["avg_holding_hours"] = BacktestTables.HoldingHours(result.Metrics.AvgHoldingBars, bars);
+        doc["options"] = options;
         doc["run_id"] = runId;
         doc["warnings"] = JsonSerializer.SerializeToNode(warnings, CliOutput.Json);
         if (trades)
@@ -173,6 +182,20 @@ public static class BacktestCommand
             }).ToList(), CliOutput.Json);
         }
 
+        if (equity)
+        {
+            doc["equity_curve"] = JsonSerializer.SerializeToNode(
+                result.Equity.Select((e, i) => new { time = Iso(bars.TimeAt(result.Range.Start + i)), equity = e }).ToList(), CliOutput.Json);
+        }
+
         return doc;
+    }
+
+    /// <summary>The options as stored and printed: the funding series is named by its file, not listed.</summary>
+    private static JsonNode OptionsNode(BacktestOptions options, string? fundingPath)
+    {
+        var node = JsonSerializer.SerializeToNode(options with { FundingRates = null }, CliOutput.Json)!.AsObject();
+        node["funding_rates"] = fundingPath is null ? null : Path.GetFullPath(fundingPath);
+        return node;
     }
 }

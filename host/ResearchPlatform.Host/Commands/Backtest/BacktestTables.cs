@@ -11,7 +11,18 @@ namespace ResearchPlatform.Host.Commands.Backtest;
 /// <summary>The human tables of <c>rp backtest</c>.</summary>
 internal static class BacktestTables
 {
-    public static void Write(CliOutput output, ISeedType seed, double[] genes, BarSeries bars, BacktestResult r, bool trades, long? runId)
+    /// <summary>Average holding time in hours: bars held × the bar interval (what <c>avg_holding_hours</c> reports).</summary>
+    public static double HoldingHours(double bars, BarSeries series) => bars * series.Interval.Milliseconds / 3_600_000.0;
+
+    private static string HoldingTime(double bars, BarSeries series)
+    {
+        var span = TimeSpan.FromHours(HoldingHours(bars, series));
+        return span.TotalDays >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} d {span.Hours} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.Hours} h {span.Minutes} min");
+    }
+
+    public static void Write(CliOutput output, ISeedType seed, double[] genes, BarSeries bars, BacktestResult r, bool trades, bool equity, long? runId)
     {
         var m = r.Metrics;
         static string F(double v, string fmt = "N2") => double.IsNaN(v) ? "n/a" : double.IsPositiveInfinity(v) ? "inf" : v.ToString(fmt, CultureInfo.InvariantCulture);
@@ -34,7 +45,7 @@ internal static class BacktestTables
             ("best / worst trade %", $"{F(m.BestTradePct)} / {F(m.WorstTradePct)}"),
             ("avg trade PnL", F(m.AvgTradePnl)),
             ("exposure %", F(m.ExposurePct)),
-            ("avg holding (bars)", F(m.AvgHoldingBars, "N1")),
+            ("avg holding (bars / time)", $"{F(m.AvgHoldingBars, "N1")} / {HoldingTime(m.AvgHoldingBars, bars)}"),
             ("fees paid", F(m.FeesPaid)),
             ("turnover (x cash)", F(m.Turnover)),
             ("bars / bars per year", $"{m.Bars:N0} / {F(m.BarsPerYear, "N0")}"),
@@ -51,6 +62,14 @@ internal static class BacktestTables
                     F(t.Pnl), F(t.ReturnPct), BacktestStore.ReasonText(t.Reason),
                 ]),
                 "trades");
+        }
+
+        if (equity)
+        {
+            output.Table(
+                ["bar", "time", "equity"],
+                r.Equity.Select((e, i) => (IReadOnlyList<string>)[(r.Range.Start + i).ToString(CultureInfo.InvariantCulture), Iso(bars.TimeAt(r.Range.Start + i)), F(e)]),
+                "equity curve (at each close)");
         }
     }
 }

@@ -34,7 +34,7 @@ internal static class GeneArguments
 
             if (!GeneValidation.TryParseValue(seed.Genes[index], arg[(eq + 1)..].Trim(), out var value, out var error))
             {
-                throw new BadInputException("--gene " + error);
+                throw new BadInputException("--" + error); // error reads "gene 'name': ..."
             }
 
             genes[index] = value;

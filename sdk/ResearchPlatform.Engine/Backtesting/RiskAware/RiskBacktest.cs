@@ -46,7 +46,8 @@ public static class RiskBacktest
 
         var overlay = new RiskOverlay(bars, spec, genome, window, market, alerts);
         overlay.Run(targets, ct);
-        return overlay.Result();
+        var result = overlay.Result();
+        return result with { Backtest = result.Backtest with { Warnings = GeneValidation.Check(seed, genes).Warnings } };
     }
 
     /// <summary>The strategy's targets for bars [0, end), requested in blocks from bar 0 as the generator contract asks.</summary>
