@@ -78,7 +78,7 @@ internal sealed class DisasterModeController(
 
             if (!s.Engaged && (s.ConsecutiveFailures >= options.FailureLimit || now - s.UnreachableSince >= options.UnreachableAfter))
             {
-                await Serialized(() => EngageAsync(list, now, cancellationToken), cancellationToken);
+                await Serialized(() => Status.Engaged ? Task.CompletedTask : EngageAsync(list, now, cancellationToken), cancellationToken);
             }
         }
         else if (Status.Engaged)
@@ -94,6 +94,22 @@ internal sealed class DisasterModeController(
         }
 
         return Status;
+    }
+
+    /// <summary>
+    /// A failure seen outside the probes (e.g. the venue's stream failed): engages at once unless engaged already; the
+    /// next successful probe recovers as usual.
+    /// </summary>
+    public async Task ReportFailureAsync(string error, CancellationToken cancellationToken)
+    {
+        var list = targets();
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            _status = _status with { ConsecutiveFailures = _status.ConsecutiveFailures + 1, UnreachableSince = _status.UnreachableSince ?? now, LastError = error };
+        }
+
+        await Serialized(() => Status.Engaged ? Task.CompletedTask : EngageAsync(list, now, cancellationToken), cancellationToken);
     }
 
     private async Task<string?> ProbeAsync(DisasterTarget target, CancellationToken ct)
