@@ -144,7 +144,7 @@ public sealed class ServeLiveTests
     }
 
     [Fact]
-    public async Task ServeLive_StrategiesInTheLiveStage_OnlyTheyTrade_WithTheirGenesAndOwnClientIdPrefix()
+    public async Task ServeLive_StrategiesInTheLiveStage_OnlyTheyTrade_WithTheirGenesAndOwnClientIdPrefix_AndFollowStageChangesWithoutARestart()
     {
         using var dir = new TempDir();
         await using var venue = await VenueAsync();
@@ -175,11 +175,47 @@ public sealed class ServeLiveTests
                 Assert.Equal(("momentum-live1", "live", 3.0, 8.0), (only.GetProperty("id").GetString(), only.GetProperty("stage").GetString(), only.GetProperty("genes").GetProperty("fast").GetDouble(), only.GetProperty("genes").GetProperty("slow").GetDouble()));
             }
 
+            // promoted and retired while the service runs: the live set follows at a candle boundary, no restart
+            await SetStagesAsync(ws, ("momentum-paper1", DeploymentStage.Live), ("momentum-live1", DeploymentStage.Retired));
+            await WaitAsync(async () => await RunningAsync(http) is var r && r.Count == 1 && r.GetValueOrDefault("momentum-paper1"), serve, "momentum-paper1 alone trading");
+            await WaitAsync(() => Journals(ws, "momentum-paper1").Submitted.Count >= 1, serve, "an order of the promoted strategy");
+            var retired = Journals(ws, "momentum-live1").Submitted;
+            Assert.Empty((await VenueOpenCloidsAsync(venue)).Intersect(retired.Select(CloidMappedAdapter.CloidOf)));
+            var candles = Candles(serve);
+            await WaitAsync(() => Candles(serve) >= candles + 2, serve, "2 more candles");
+            Assert.Equal(retired, Journals(ws, "momentum-live1").Submitted); // the retired strategy places nothing
+            Assert.Contains("left the set", serve.Stderr, StringComparison.Ordinal);
             Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
 
-        Assert.Equal(["live-BTC-momentum-live1.jsonl"], Directory.GetFiles(Path.Combine(ws, "serve", "journal"), "live-*.jsonl").Select(Path.GetFileName));
-        Assert.All(Journals(ws).Submitted, id => Assert.StartsWith("L-momentum-live1-", id, StringComparison.Ordinal));
+        Assert.Equal(["live-BTC-momentum-live1.jsonl", "live-BTC-momentum-paper1.jsonl"], Directory.GetFiles(Path.Combine(ws, "serve", "journal"), "live-*.jsonl").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(Journals(ws, "momentum-live1").Submitted, id => Assert.StartsWith("L-momentum-live1-", id, StringComparison.Ordinal));
+        Assert.All(Journals(ws, "momentum-paper1").Submitted, id => Assert.StartsWith("L-momentum-paper1-", id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Moves strategies to other stages in the workspace while <c>rp serve</c> runs (it opens the database briefly: retried while it holds it).</summary>
+    private static async Task SetStagesAsync(string ws, params (string Id, DeploymentStage Stage)[] changes)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var db = ResearchDatabase.Open(Path.Combine(ws, "research.duckdb"));
+                var store = new DeploymentStore(db);
+                var at = DateTimeOffset.Parse("2026-01-02T00:00:00Z", CultureInfo.InvariantCulture);
+                foreach (var (id, stage) in changes)
+                {
+                    var s = store.Get(id)!;
+                    store.Update(s with { Stage = stage, StageSince = at }, s.Stage, "test", null, "test", at);
+                }
+
+                return;
+            }
+            catch (IOException) when (attempt < 150)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     [Fact]

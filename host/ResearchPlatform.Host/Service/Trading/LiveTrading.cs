@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Live;
@@ -8,7 +7,6 @@ using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Sdk.Alerts;
 using ResearchPlatform.Sdk.Data;
-using ResearchPlatform.Sdk.Execution;
 using ResearchPlatform.Sdk.Risk;
 
 namespace ResearchPlatform.Host.Service.Trading;
@@ -24,7 +22,7 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// through the API (<see cref="LiveControls"/>) are left out of the loop; their books, and every book while nothing
 /// trades, are their journals replayed read-only. Loop starts and stops, controls and disaster actions are serialized.
 /// </summary>
-internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
+internal sealed partial class LiveTrading(ServeSettings settings, LiveExchange exchange, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
 {
     private readonly List<FileOrderJournal> _journals = [];
     private readonly SemaphoreSlim _serial = new(1, 1);
@@ -37,6 +35,12 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
     private LiveMarket? _market;
     private IComponentStatusSink? _sink;
     private LiveControls? _controls;
+
+    private ServeSettings Settings => settings;
+
+    private TimeProvider Time => time;
+
+    private ILogger Log => log;
 
     /// <summary>The emergency stop of live trading (it survives a restart: the file is removed by a resume).</summary>
     public string HaltPath => Path.Combine(settings.WorkspaceRoot, "serve", "live-halt.txt");
@@ -125,94 +129,6 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
         StartLoop();
         return ComponentHealth.Connected with { Reason = "live: " + what };
-    }
-
-    /// <summary>
-    /// Emergency stop: records the halt (file, so a restart stays halted), stops the live loop, then cancels every open
-    /// order of every strategy at the venue (its journal replayed and reconciled by cloid first); the orders cancelled.
-    /// </summary>
-    public async Task<int> HaltAsync(string reason)
-    {
-        await _serial.WaitAsync();
-        try
-        {
-            HaltReason = reason;
-            Directory.CreateDirectory(Path.GetDirectoryName(HaltPath)!);
-            await File.WriteAllTextAsync(HaltPath, reason + "\n");
-            await StopLoopAsync();
-            var cancelled = await CancelOpenOrdersAsync(Enumerable.Range(0, Slots.Count));
-            log.LogWarning("live trading halted ({Reason}): {Cancelled} open orders cancelled at the venue", reason, cancelled);
-            return cancelled;
-        }
-        finally
-        {
-            _serial.Release();
-        }
-    }
-
-    /// <summary>Lifts the emergency stop and starts trading again (unless disaster mode is engaged: its recovery starts it).</summary>
-    public async Task ResumeAsync()
-    {
-        await _serial.WaitAsync();
-        try
-        {
-            if (HaltReason is null)
-            {
-                return;
-            }
-
-            File.Delete(HaltPath);
-            HaltReason = null;
-            if (Suspended?.Invoke() != true)
-            {
-                StartLoop();
-            }
-        }
-        finally
-        {
-            _serial.Release();
-        }
-    }
-
-    /// <summary>
-    /// Stops or starts one strategy (recorded in <see cref="ControlsPath"/> first). Stopping cancels its open orders at
-    /// the venue and leaves its position open; the loop continues with the others. Starting puts it back into the loop,
-    /// which resumes it from its journal. Null for an unknown id, else the orders cancelled.
-    /// </summary>
-    public async Task<int?> SetRunningAsync(string id, bool running)
-    {
-        var i = Slots.ToList().FindIndex(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (i < 0 || _controls is null)
-        {
-            return null;
-        }
-
-        await _serial.WaitAsync();
-        try
-        {
-            var slot = Slots[i];
-            if (IsStopped(slot.Id) != running)
-            {
-                return 0; // already so
-            }
-
-            _ = running ? _controls.Stopped.Remove(slot.Id) : _controls.Stopped.Add(slot.Id);
-            _controls.Save(time.GetUtcNow());
-            var trading = HaltReason is null && Suspended?.Invoke() != true;
-            await StopLoopAsync();
-            var cancelled = running ? 0 : await CancelOpenOrdersAsync([i]);
-            Info($"live: strategy {slot.Id} {(running ? "started" : "stopped")} through the API ({cancelled} open orders cancelled, position kept)");
-            if (trading)
-            {
-                StartLoop();
-            }
-
-            return cancelled;
-        }
-        finally
-        {
-            _serial.Release();
-        }
     }
 
     /// <summary>
@@ -317,37 +233,6 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
     private void ShowJournals() =>
         _sampler.SetBooks([.. Slots.Select((s, i) => LiveBook.FromJournal(s, JournalPath(settings, s.Id), _adapter!, _chosen!.Prefixes[i], time))]);
-
-    /// <summary>Cancels the open orders of strategies <paramref name="slots"/> at the venue, each journal replayed and reconciled by cloid first (loop stopped).</summary>
-    private async Task<int> CancelOpenOrdersAsync(IEnumerable<int> slots)
-    {
-        var cancelled = 0;
-        foreach (var i in slots.Where(i => File.Exists(JournalPath(settings, Slots[i].Id))))
-        {
-            using var journal = new FileOrderJournal(JournalPath(settings, Slots[i].Id));
-            foreach (var id in journal.ReadAll().Select(e => e.ClientOrderId).Distinct(StringComparer.Ordinal))
-            {
-                _adapter!.Register(id);
-            }
-
-            var manager = new OrderManager(_adapter!, journal, new OrderManagerOptions { ClientIdPrefix = _chosen!.Prefixes[i] }, time);
-            try
-            {
-                await manager.StartAsync(CancellationToken.None);
-                foreach (var o in manager.Orders.Where(o => !o.IsTerminal).ToList())
-                {
-                    cancelled += await manager.CancelAsync(o.ClientOrderId, CancellationToken.None) ? 1 : 0;
-                }
-            }
-            catch (Exception ex) when (ex is ExchangeException or HttpRequestException or TimeoutException or TaskCanceledException)
-            {
-                log.LogWarning("{Strategy}: open orders not cancelled, the venue did not answer ({Error}); left for the reconciliation at the next start", Slots[i].Id, ex.Message);
-            }
-        }
-
-        ShowJournals();
-        return cancelled;
-    }
 
     private async Task RunAsync(List<int> running, CancellationToken ct)
     {
