@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Live;
@@ -28,6 +29,7 @@ internal sealed partial class LiveTrading(ServeSettings settings, LiveExchange e
     private readonly SemaphoreSlim _serial = new(1, 1);
     private readonly LiveSampler _sampler = new(settings, time);
     private IReadOnlyList<LiveStrategyRunner> _runners = [];
+    private OrderManager? _probeOnly;
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private LiveStrategies? _chosen;
@@ -133,10 +135,12 @@ internal sealed partial class LiveTrading(ServeSettings settings, LiveExchange e
 
     /// <summary>
     /// Disaster mode's targets: every running strategy's order manager on the adapter (only the first one probes it:
-    /// one account, one probe). None while halted or while nothing trades.
+    /// one account, one probe); while the loop is not running (starting, every strategy stopped) an order manager with
+    /// no orders, so the venue is still probed. None while halted.
     /// </summary>
     public IReadOnlyList<DisasterTarget> DisasterTargets() =>
         HaltReason is not null || _adapter is not { } adapter ? []
+        : _runners.Count == 0 ? [new DisasterTarget("venue", adapter, _probeOnly ??= new OrderManager(adapter, new MemoryOrderJournal(), new OrderManagerOptions { ClientIdPrefix = "PROBE" }, time))]
         : [.. _runners.Select((r, i) => new DisasterTarget(r.Strategy.Name, adapter, r.Manager, i == 0 ? null : _ => ValueTask.CompletedTask))];
 
     /// <summary>
