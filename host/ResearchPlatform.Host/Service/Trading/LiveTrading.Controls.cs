@@ -100,7 +100,12 @@ internal sealed partial class LiveTrading
     /// <summary>Cancels the open orders of strategies <paramref name="slots"/> at the venue (loop stopped), then shows the journals.</summary>
     private async Task<int> CancelOpenOrdersAsync(IEnumerable<int> slots)
     {
-        var cancelled = await LiveCancels.CancelOpenOrdersAsync(_adapter!, [.. slots.Select(i => (Slots[i].Id, JournalPath(Settings, Slots[i].Id), _chosen!.Prefixes[i]))], Time, Log);
+        if (_adapter is not { } adapter || _chosen is not { } chosen)
+        {
+            return 0; // live trading never started (see the paper_engine component): nothing was placed by this process
+        }
+
+        var cancelled = await LiveCancels.CancelOpenOrdersAsync(adapter, [.. slots.Select(i => (Slots[i].Id, JournalPath(Settings, Slots[i].Id), chosen.Prefixes[i]))], Time, Log);
         ShowJournals();
         return cancelled;
     }

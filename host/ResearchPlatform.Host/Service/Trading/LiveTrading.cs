@@ -235,8 +235,13 @@ internal sealed partial class LiveTrading(ServeSettings settings, LiveExchange e
         ShowJournals();
     }
 
-    private void ShowJournals() =>
-        _sampler.SetBooks([.. Slots.Select((s, i) => LiveBook.FromJournal(s, JournalPath(settings, s.Id), _adapter!, _chosen!.Prefixes[i], time))]);
+    private void ShowJournals()
+    {
+        if (_adapter is { } adapter && _chosen is { } chosen)
+        {
+            _sampler.SetBooks([.. Slots.Select((s, i) => LiveBook.FromJournal(s, JournalPath(settings, s.Id), adapter, chosen.Prefixes[i], time))]);
+        }
+    }
 
     private async Task RunAsync(List<int> running, CancellationToken ct)
     {
