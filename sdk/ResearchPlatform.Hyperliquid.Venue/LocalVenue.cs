@@ -29,6 +29,7 @@ public sealed class LocalVenue : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
     private long _rateLimited, _serverErrors, _requests;
+    private volatile bool _outage;
 
     private LocalVenue(WebApplication app, VenueEngine engine, LocalVenueOptions options)
     {
@@ -91,6 +92,23 @@ public sealed class LocalVenue : IAsyncDisposable
         lock (_engine.Gate)
         {
             _engine.Step();
+        }
+    }
+
+    /// <summary>
+    /// A simulated outage: while true every HTTP request is answered 503 and WebSockets are closed and refused (prices
+    /// keep moving and resting orders keep matching); false ends it.
+    /// </summary>
+    public bool Outage
+    {
+        get => _outage;
+        set
+        {
+            _outage = value;
+            if (value)
+            {
+                DropWebSockets();
+            }
         }
     }
 
@@ -198,6 +216,12 @@ public sealed class LocalVenue : IAsyncDisposable
 
     private async Task WebSocketAsync(HttpContext http)
     {
+        if (_outage)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         if (!http.WebSockets.IsWebSocketRequest)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -229,6 +253,13 @@ public sealed class LocalVenue : IAsyncDisposable
     private async Task<bool> AdmitAsync(HttpContext http, int weight)
     {
         Interlocked.Increment(ref _requests);
+        if (_outage)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await http.Response.WriteAsync("Service Unavailable (simulated outage)", http.RequestAborted);
+            return false;
+        }
+
         var f = Options.Faults;
         if (f.LatencyMs > 0 || f.LatencyJitterMs > 0)
         {

@@ -91,7 +91,18 @@ internal sealed class OrderManager
     {
         var instruments = await _retry.ExecuteAsync(t => _venue.GetInstrumentsAsync(t), cancellationToken);
         _validator = new OrderValidator(instruments);
-        foreach (var entry in _journal.ReadAll())
+        ReplayJournal();
+        await ReconcileAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replays the journal into the orders and positions without calling the venue (part of <see cref="StartAsync"/>;
+    /// alone: a read-only view of a journal no process trades). Call once, on a new manager.
+    /// </summary>
+    public int ReplayJournal()
+    {
+        var entries = _journal.ReadAll();
+        foreach (var entry in entries)
         {
             Record(entry, persist: false);
             _recovered++;
@@ -99,7 +110,7 @@ internal sealed class OrderManager
             _clientSequence = Math.Max(_clientSequence, ParseClientSequence(entry.ClientOrderId));
         }
 
-        await ReconcileAsync(cancellationToken);
+        return entries.Count;
     }
 
     /// <summary>Validates, risk-checks, journals and sends one order.</summary>

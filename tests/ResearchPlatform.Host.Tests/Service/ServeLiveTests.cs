@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ResearchPlatform.Engine.Deployment;
 using ResearchPlatform.Engine.Storage;
 using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Tests.TestSupport;
-using ResearchPlatform.Hyperliquid.Keys;
-using ResearchPlatform.Hyperliquid.Venue;
+using static ResearchPlatform.Host.Tests.TestSupport.LiveServe;
 
 namespace ResearchPlatform.Host.Tests.Service;
 
@@ -21,20 +18,19 @@ namespace ResearchPlatform.Host.Tests.Service;
 /// </summary>
 public sealed class ServeLiveTests
 {
-    private const string Key = "0x0123456789012345678901234567890123456789012345678901234567890123";
-    private static readonly string Address = HyperliquidPrivateKey.Parse(Key).Address;
+    /// <summary>The strategy the first test stops and starts again (the pool's momentum strategy).</summary>
+    private const string Stopped = "momentum-default";
 
     [Fact]
-    public async Task ServeLive_AgainstLocalVenue_TradesThroughTheAdapter_Kill9Restart_HaltSurvives_EveryCloidOnceAndVenueEqualsJournal()
+    public async Task ServeLive_AgainstLocalVenue_TradesThroughTheAdapter_Kill9Restart_StopOneStrategy_HaltSurvives_EveryCloidOnceAndVenueEqualsJournal()
     {
         using var dir = new TempDir();
-        await using var venue = await LocalVenue.StartAsync(
-            new LocalVenueOptions { Accounts = [Address], HistoryBars = 300, StepPeriod = TimeSpan.FromMilliseconds(300), Seed = 11 }, CancellationToken.None);
-        var key = KeyFile(dir);
+        await using var venue = await VenueAsync();
         var ws = Directory.CreateDirectory(dir.File("ws")).FullName;
-        string[] args = ["--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", key, "--coin", "BTC"];
+        var args = Args(venue, KeyFile(dir));
 
         HashSet<string> atKill;
+        List<string> stoppedAt;
         var (first, url) = await ServeProcess.StartAsync(ws, args);
         using (first)
         {
@@ -83,14 +79,24 @@ public sealed class ServeLiveTests
                 Assert.All(strategies.RootElement.EnumerateArray(), s => Assert.True(s.GetProperty("stage").GetString() == "live" && s.GetProperty("running").GetBoolean(), s.GetRawText()));
             }
 
-            Assert.Equal(409, await PostAsync(http, ws, "/api/strategies/momentum-default/stop", "")); // not pretended: one live strategy cannot be stopped yet
+            // one strategy stopped: its open orders are cancelled at the venue, it places nothing while the others trade on
+            Assert.Equal(404, await PostAsync(http, ws, "/api/strategies/no-such/stop", ""));
+            Assert.Equal(200, await PostAsync(http, ws, $"/api/strategies/{Stopped}/stop", ""));
+            await WaitAsync(async () => await RunningAsync(http) is var r && r.All(kv => kv.Value == (kv.Key != Stopped)), second, "the others running, the stopped one not");
+            var stoppedIds = Journals(ws, Stopped).Submitted;
+            var candles = Candles(second);
+            await WaitAsync(() => Candles(second) >= candles + 3, second, "3 candles traded by the others");
+            Assert.Equal(stoppedIds, Journals(ws, Stopped).Submitted);
+            Assert.Empty((await VenueOpenCloidsAsync(venue)).Intersect(stoppedIds.Select(CloidMappedAdapter.CloidOf)));
 
             // emergency stop: the live loop stops, open orders are cancelled at the venue, and it survives kill -9
             Assert.Equal(200, await PostAsync(http, ws, "/api/emergency-stop", """{"confirm":true}"""));
             var atHalt = Journals(ws).Submitted.Count;
             await Task.Delay(1500); // 5 candles' worth: a halted system places nothing
             Assert.Equal(atHalt, Journals(ws).Submitted.Count);
-            await AssertLiveViewsAsync(http, Journals(ws)); // halted: the books no longer change
+            await AssertLiveViewsAsync(http, Journals(ws), traded: true); // halted: the books no longer change
+            stoppedAt = Journals(ws, Stopped).Submitted;
+            Assert.Equal(stoppedIds, stoppedAt);
             second.KillHard();
             Assert.DoesNotContain(Key[2..], first.Stdout + first.Stderr + second.Stdout + second.Stderr, StringComparison.OrdinalIgnoreCase);
         }
@@ -107,8 +113,17 @@ public sealed class ServeLiveTests
 
             await Task.Delay(1500);
             Assert.DoesNotContain("bar 1 ", third.Stderr, StringComparison.Ordinal);
+            await AssertLiveViewsAsync(http, Journals(ws), traded: false); // halted since the start: the views are the journals'
             Assert.Equal(200, await PostAsync(http, ws, "/api/resume", """{"confirm":true}"""));
             await WaitAsync(() => third.Stderr.Contains("bar 2 ", StringComparison.Ordinal), third, "2 candles traded after the resume");
+            Assert.False((await RunningAsync(http))[Stopped]); // still stopped after two restarts and a resume
+            Assert.Equal(stoppedAt, Journals(ws, Stopped).Submitted);
+
+            // started again: it trades from its journal with the others
+            Assert.Equal(200, await PostAsync(http, ws, $"/api/strategies/{Stopped}/start", ""));
+            await WaitAsync(async () => (await RunningAsync(http)).Values.All(r => r), third, "every strategy running after the start");
+            var candles = Candles(third);
+            await WaitAsync(() => Candles(third) >= candles + 2, third, "2 candles traded after the start");
             Assert.Equal(0, await third.TerminateAsync(TimeSpan.FromSeconds(30)));
             Assert.DoesNotContain(Key[2..], third.Stdout + third.Stderr, StringComparison.OrdinalIgnoreCase);
         }
@@ -129,11 +144,10 @@ public sealed class ServeLiveTests
     }
 
     [Fact]
-    public async Task ServeLive_StrategiesInTheLiveStage_OnlyTheyTrade_WithTheirGenesAndOwnClientIdPrefix()
+    public async Task ServeLive_StrategiesInTheLiveStage_OnlyTheyTrade_WithTheirGenesAndOwnClientIdPrefix_AndFollowStageChangesWithoutARestart()
     {
         using var dir = new TempDir();
-        await using var venue = await LocalVenue.StartAsync(
-            new LocalVenueOptions { Accounts = [Address], HistoryBars = 300, StepPeriod = TimeSpan.FromMilliseconds(300), Seed = 11 }, CancellationToken.None);
+        await using var venue = await VenueAsync();
         var ws = Directory.CreateDirectory(dir.File("ws")).FullName;
         using (var db = ResearchDatabase.Open(Path.Combine(ws, "research.duckdb")))
         {
@@ -143,7 +157,7 @@ public sealed class ServeLiveTests
             store.Insert(new DeployedStrategy("momentum-paper1", "momentum", "seeds@1", """{"mode":1,"fast":4,"slow":9}""", "test", DeploymentStage.Paper, 0, at, null, null, null), "test", at);
         }
 
-        var (serve, url) = await ServeProcess.StartAsync(ws, ["--mode", "live", "--exchange", "hyperliquid", "--venue-url", venue.BaseUrl.ToString(), "--key-file", KeyFile(dir), "--coin", "BTC"]);
+        var (serve, url) = await ServeProcess.StartAsync(ws, Args(venue, KeyFile(dir)));
         using (serve)
         {
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
@@ -161,11 +175,47 @@ public sealed class ServeLiveTests
                 Assert.Equal(("momentum-live1", "live", 3.0, 8.0), (only.GetProperty("id").GetString(), only.GetProperty("stage").GetString(), only.GetProperty("genes").GetProperty("fast").GetDouble(), only.GetProperty("genes").GetProperty("slow").GetDouble()));
             }
 
+            // promoted and retired while the service runs: the live set follows at a candle boundary, no restart
+            await SetStagesAsync(ws, ("momentum-paper1", DeploymentStage.Live), ("momentum-live1", DeploymentStage.Retired));
+            await WaitAsync(async () => await RunningAsync(http) is var r && r.Count == 1 && r.GetValueOrDefault("momentum-paper1"), serve, "momentum-paper1 alone trading");
+            await WaitAsync(() => Journals(ws, "momentum-paper1").Submitted.Count >= 1, serve, "an order of the promoted strategy");
+            var retired = Journals(ws, "momentum-live1").Submitted;
+            Assert.Empty((await VenueOpenCloidsAsync(venue)).Intersect(retired.Select(CloidMappedAdapter.CloidOf)));
+            var candles = Candles(serve);
+            await WaitAsync(() => Candles(serve) >= candles + 2, serve, "2 more candles");
+            Assert.Equal(retired, Journals(ws, "momentum-live1").Submitted); // the retired strategy places nothing
+            Assert.Contains("left the set", serve.Stderr, StringComparison.Ordinal);
             Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
 
-        Assert.Equal(["live-BTC-momentum-live1.jsonl"], Directory.GetFiles(Path.Combine(ws, "serve", "journal"), "live-*.jsonl").Select(Path.GetFileName));
-        Assert.All(Journals(ws).Submitted, id => Assert.StartsWith("L-momentum-live1-", id, StringComparison.Ordinal));
+        Assert.Equal(["live-BTC-momentum-live1.jsonl", "live-BTC-momentum-paper1.jsonl"], Directory.GetFiles(Path.Combine(ws, "serve", "journal"), "live-*.jsonl").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(Journals(ws, "momentum-live1").Submitted, id => Assert.StartsWith("L-momentum-live1-", id, StringComparison.Ordinal));
+        Assert.All(Journals(ws, "momentum-paper1").Submitted, id => Assert.StartsWith("L-momentum-paper1-", id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Moves strategies to other stages in the workspace while <c>rp serve</c> runs (it opens the database briefly: retried while it holds it).</summary>
+    private static async Task SetStagesAsync(string ws, params (string Id, DeploymentStage Stage)[] changes)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var db = ResearchDatabase.Open(Path.Combine(ws, "research.duckdb"));
+                var store = new DeploymentStore(db);
+                var at = DateTimeOffset.Parse("2026-01-02T00:00:00Z", CultureInfo.InvariantCulture);
+                foreach (var (id, stage) in changes)
+                {
+                    var s = store.Get(id)!;
+                    store.Update(s with { Stage = stage, StageSince = at }, s.Stage, "test", null, "test", at);
+                }
+
+                return;
+            }
+            catch (IOException) when (attempt < 150)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     [Fact]
@@ -195,7 +245,7 @@ public sealed class ServeLiveTests
     /// process's too), /api/fills exactly the journaled fills, /api/strategies the halted live strategies with their
     /// equity, /api/portfolio the sum of their last equity.
     /// </summary>
-    private static async Task AssertLiveViewsAsync(HttpClient http, (List<string> Submitted, Dictionary<string, decimal> Filled) journal)
+    private static async Task AssertLiveViewsAsync(HttpClient http, (List<string> Submitted, Dictionary<string, decimal> Filled) journal, bool traded)
     {
         using var orders = JsonDocument.Parse(await http.GetStringAsync("/api/orders?limit=10000"));
         var shown = orders.RootElement.EnumerateArray().Select(o => o.GetProperty("client_order_id").GetString()!).ToList();
@@ -210,88 +260,28 @@ public sealed class ServeLiveTests
         Assert.All(fills.RootElement.EnumerateArray(), f => Assert.True(f.GetProperty("side").GetString() is "buy" or "sell" && f.GetProperty("price").GetDouble() > 0, f.GetRawText()));
 
         using var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies"));
+        Assert.True(strategies.RootElement.GetArrayLength() >= 2, strategies.RootElement.GetRawText());
         var last = 0.0;
         foreach (var s in strategies.RootElement.EnumerateArray())
         {
             Assert.Equal("live", s.GetProperty("stage").GetString());
             Assert.False(s.GetProperty("running").GetBoolean(), s.GetRawText()); // halted
             var curve = s.GetProperty("equity_curve");
-            Assert.True(curve.GetArrayLength() >= 3, s.GetRawText()); // "bar 3" was traded by this process
-            last += curve[curve.GetArrayLength() - 1].GetProperty("equity").GetDouble();
+            Assert.True(traded ? curve.GetArrayLength() >= 3 : curve.GetArrayLength() == 0, s.GetRawText()); // "bar 3" was traded by this process, or none
+            last += traded ? curve[curve.GetArrayLength() - 1].GetProperty("equity").GetDouble() : 0;
         }
 
+        if (!traded)
+        {
+            return;
+        }
+
+        var metrics = Regex.Match(await http.GetStringAsync("/metrics"), @"^rp_equity (\S+)$", RegexOptions.Multiline);
+        Assert.Equal(last, double.Parse(metrics.Groups[1].Value, CultureInfo.InvariantCulture), 6); // /metrics shows the live books
         using var portfolio = JsonDocument.Parse(await http.GetStringAsync("/api/portfolio"));
         var p = portfolio.RootElement;
         Assert.True(p.GetProperty("bars_replayed").GetInt32() >= 3, p.GetRawText());
         Assert.Equal(last, p.GetProperty("equity").GetDouble(), 6);
         Assert.Equal(p.GetProperty("equity").GetDouble(), p.GetProperty("equity_curve").EnumerateArray().Last().GetProperty("equity").GetDouble(), 6);
-    }
-
-    private static async Task<int> PostAsync(HttpClient http, string ws, string path, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body.Length == 0 ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(ws, "serve.token")).Trim());
-        using var response = await http.SendAsync(request);
-        return (int)response.StatusCode;
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, ServeProcess serve, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what}: not reached in time; stderr:\n{serve.Stderr}");
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Submitted client ids and filled quantity per id over every live journal of the workspace.</summary>
-    private static (List<string> Submitted, Dictionary<string, decimal> Filled) Journals(string ws)
-    {
-        var submitted = new List<string>();
-        var filled = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var folder = Path.Combine(ws, "serve", "journal");
-        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "live-BTC-*.jsonl") : [])
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            foreach (var line in reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                using var e = JsonDocument.Parse(line);
-                var id = e.RootElement.GetProperty("client_order_id").GetString()!;
-                switch (e.RootElement.GetProperty("kind").GetString())
-                {
-                    case "submitted":
-                        submitted.Add(id);
-                        break;
-                    case "filled":
-                        filled[id] = filled.GetValueOrDefault(id) + e.RootElement.GetProperty("fill_quantity").GetDecimal();
-                        break;
-                }
-            }
-        }
-
-        return (submitted, filled);
-    }
-
-    private static async Task<Dictionary<string, decimal>> VenueFillsByCloidAsync(LocalVenue venue)
-    {
-        using var http = new HttpClient { BaseAddress = venue.BaseUrl };
-        using var response = await http.PostAsJsonAsync("info", new { type = "userFills", user = Address });
-        response.EnsureSuccessStatusCode();
-        var fills = await response.Content.ReadFromJsonAsync<JsonArray>();
-        return fills!.GroupBy(f => f!["cloid"]?.GetValue<string>() ?? "")
-            .ToDictionary(g => g.Key, g => g.Sum(f => decimal.Parse(f!["sz"]!.GetValue<string>(), CultureInfo.InvariantCulture)));
-    }
-
-    private static string KeyFile(TempDir dir)
-    {
-        var path = dir.Write("key.txt", Key + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return path;
     }
 }

@@ -19,8 +19,8 @@ internal static class ControlApi
             token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())
                 ? await next(context)
                 : ApiResults.Error(StatusCodes.Status401Unauthorized, "missing or wrong bearer token (Authorization: Bearer <token from serve.token>)"));
-        control.MapPost("/strategies/{id}/start", (string id, TradingRuntime rt, ServeSettings settings, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, true, ct) : Task.FromResult(LiveOnlyHalt));
-        control.MapPost("/strategies/{id}/stop", (string id, TradingRuntime rt, ServeSettings settings, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, false, ct) : Task.FromResult(LiveOnlyHalt));
+        control.MapPost("/strategies/{id}/start", (string id, TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, true, ct) : SetLiveRunningAsync(live, id, true));
+        control.MapPost("/strategies/{id}/stop", (string id, TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) => settings.Live is null ? SetRunningAsync(rt, id, false, ct) : SetLiveRunningAsync(live, id, false));
         control.MapPost("/decisions/{id}/approve", (string id, HttpRequest request, WorkspaceDb db, CancellationToken ct) => VerdictAsync(id, true, request, db, ct));
         control.MapPost("/decisions/{id}/reject", (string id, HttpRequest request, WorkspaceDb db, CancellationToken ct) => VerdictAsync(id, false, request, db, ct));
         control.MapPost("/alerts/{id}/ack", (string id, IAlertQuery alerts, TimeProvider time) =>
@@ -32,8 +32,9 @@ internal static class ControlApi
         control.MapPost("/operations/{name}", OperationAsync);
     }
 
-    /// <summary>Live mode cannot stop one strategy yet (its runner is inside the live loop): only the emergency stop.</summary>
-    private static IResult LiveOnlyHalt => ApiResults.Error(StatusCodes.Status409Conflict, "live mode: stopping or starting one strategy is not supported yet; POST /api/emergency-stop halts live trading");
+    /// <summary>Live mode: stopping cancels the strategy's open orders at the venue (position kept); starting resumes it from its journal.</summary>
+    private static async Task<IResult> SetLiveRunningAsync(LiveTrading live, string id, bool running) =>
+        await live.SetRunningAsync(id, running) is { } cancelled ? ApiResults.Json(new { id, running, cancelled_orders = cancelled, position = "kept" }) : ApiResults.NotFound($"no live strategy '{id}'");
 
     private static Task<IResult> SetRunningAsync(TradingRuntime rt, string id, bool running, CancellationToken ct) => UnlessRestoringAsync(async () =>
         await rt.Controls.SetRunningAsync(rt, id, running, ct) ? ApiResults.Json(new { id, running }) : ApiResults.NotFound($"no strategy '{id}'"));
@@ -110,7 +111,7 @@ internal static class ControlApi
 
             if (settings.Live is not null)
             {
-                live.Resume();
+                await live.ResumeAsync();
             }
 
             return ApiResults.Json(new { halted = false });

@@ -18,7 +18,7 @@ namespace ResearchPlatform.Host.Service.Api;
 /// </summary>
 internal static class MetricsApi
 {
-    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/metrics", async (TradingSystemManager m, TradingRuntime rt, RetailConnectionOptimizer o, ServeMonitoring monitoring, ServeAlerts alerts, CancellationToken ct) =>
+    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/metrics", async (TradingSystemManager m, TradingRuntime rt, ServeSettings settings, LiveTrading live, RetailConnectionOptimizer o, ServeMonitoring monitoring, ServeAlerts alerts, CancellationToken ct) =>
     {
         var sb = new StringBuilder(Engine.Monitoring.PrometheusRenderer.Render(monitoring.Latest, alerts.Service.Counters));
         var h = m.Health();
@@ -36,8 +36,8 @@ internal static class MetricsApi
         await rt.Gate.WaitAsync(ct);
         try
         {
-            var p = TradingViews.Portfolio(rt, withCurve: false);
-            Gauge(sb, "rp_equity", "paper portfolio equity", p.Equity);
+            var p = settings.Live is null ? TradingViews.Portfolio(rt, withCurve: false) : LiveViews.Portfolio(live, settings, live.Slots.Count, withCurve: false);
+            Gauge(sb, "rp_equity", settings.Live is null ? "paper portfolio equity" : "live portfolio equity (the live books)", p.Equity);
             Gauge(sb, "rp_drawdown_pct", "drawdown from the peak, percent", p.DrawdownPct);
             Gauge(sb, "rp_bars_replayed", "bars replayed by the paper engine", p.BarsReplayed);
         }

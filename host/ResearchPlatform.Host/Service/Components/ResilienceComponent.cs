@@ -16,7 +16,7 @@ namespace ResearchPlatform.Host.Service.Components;
 /// portfolio risk level; disaster mode pauses the replay, is shown on the <c>exchange</c> component and here.
 /// Starts after <c>paper_engine</c> (which created the runners and restored the session) and stops before it.
 /// </summary>
-internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings settings, ResilienceSettings config, TimeProvider time, IAlertPublisher alerts, ILogger<ResilienceComponent> log) : IManagedComponent, IDisposable
+internal sealed class ResilienceComponent(TradingRuntime runtime, LiveTrading live, ServeSettings settings, ResilienceSettings config, TimeProvider time, IAlertPublisher alerts, ILogger<ResilienceComponent> log) : IManagedComponent, IDisposable
 {
     private ResilienceManager? _manager;
     private DisasterModeController? _disaster;
@@ -47,6 +47,11 @@ internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings 
         }
 
         _sink = status;
+        if (settings.Live is not null)
+        {
+            return Task.FromResult(StartLive());
+        }
+
         if (!runtime.ReplayReady)
         {
             return Task.FromResult(ComponentHealth.Connected with { Reason = "idle: no paper replay to supervise" });
@@ -77,6 +82,11 @@ internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings 
         }
 
         await _manager.StopAsync(cancellationToken);
+        if (settings.Live is not null)
+        {
+            return; // live mode: the journals are the state (no snapshot)
+        }
+
         await WriteSnapshotAsync("shutdown", force: true, cancellationToken);
         if (log.IsEnabled(LogLevel.Information) && LastSnapshot is { } s)
         {
@@ -85,6 +95,24 @@ internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings 
     }
 
     public void Dispose() => _manager?.Dispose();
+
+    /// <summary>
+    /// Live mode: disaster mode (<c>venue_watch</c>) probes the venue through the adapter (an open-orders query) while
+    /// the live loop trades; a failure of the loop (a venue stream) engages it too. Engaging stops the loop, refuses new
+    /// orders and cancels what the venue still takes; recovery reconciles by cloid and starts the loop again.
+    /// </summary>
+    private ComponentHealth StartLive()
+    {
+        _manager = new ResilienceManager(config.Supervision, time, alerts, (e, ct) => runtime.RaiseRiskFloorAsync("resilience:" + e.Component, config.Supervision.EscalationRiskLevel, ct));
+        var disaster = _disaster = new DisasterModeController("venue_watch", live.DisasterTargets, config.Disaster, time, alerts, live.SerializeAsync);
+        live.Suspended = () => disaster.Engaged;
+        live.LoopFailed = error => disaster.ReportFailureAsync(error, CancellationToken.None);
+        _manager.StatusChanged += OnStatus;
+        _disaster.Changed += OnDisaster;
+        _manager.Add(Faulty(_disaster));
+        _manager.Start();
+        return Health();
+    }
 
     private IReadOnlyList<DisasterTarget> Targets() =>
         [.. runtime.Slots.Where(s => s.Runner is not null).Select(s => new DisasterTarget(s.Id, s.Runner!.Venue, s.Runner.Manager, s.Runner.Venue.PingAsync))];
@@ -170,7 +198,8 @@ internal sealed class ResilienceComponent(TradingRuntime runtime, ServeSettings 
             log.LogWarning("disaster mode {State}: {Status}", s.Engaged ? "ENGAGED" : "ended", s.Describe());
         }
 
-        _sink?.Report("exchange", s.Engaged ? ComponentHealth.Failed(s.Describe()) : ComponentHealth.Connected with { Reason = "simulated venue (paper mode); " + s.Describe() });
+        var venue = settings.Live is { } v ? $"{v.Exchange} {v.Network} {v.Url}, signer {v.Signer}" : "simulated venue (paper mode)";
+        _sink?.Report("exchange", s.Engaged ? ComponentHealth.Failed("DISASTER MODE: " + s.Describe()) : ComponentHealth.Connected with { Reason = venue + "; " + s.Describe() });
         _sink?.Report(Name, Health());
     }
 

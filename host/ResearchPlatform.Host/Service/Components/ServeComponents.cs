@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ResearchPlatform.Host.Connections;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Host.Service.Alerts;
@@ -55,7 +56,7 @@ internal static class ServeComponents
             {
                 var runtime = sp.GetRequiredService<TradingRuntime>();
                 runtime.Controls.HaltChanged += reason => OnHaltChanged(sp.GetRequiredService<TradingSystemManager>(), reason);
-                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : StartLiveAsync(runtime, sp.GetRequiredService<LiveTrading>(), sp.GetRequiredService<WorkspaceDb>(), sink, ct);
+                return sp.GetRequiredService<ServeSettings>().Live is null ? runtime.StartReplayAsync(ct) : StartLiveAsync(sp, runtime, sp.GetRequiredService<LiveTrading>(), sp.GetRequiredService<WorkspaceDb>(), sink, ct);
             },
             ct => sp.GetRequiredService<ServeSettings>().Live is null ? sp.GetRequiredService<TradingRuntime>().StopReplayAsync(ct) : sp.GetRequiredService<LiveTrading>().StopAsync(),
             stopTimeout: TimeSpan.FromSeconds(10)));
@@ -101,10 +102,14 @@ internal static class ServeComponents
         return ComponentHealth.Connected with { Reason = "journal folder " + settings.JournalFolder };
     }
 
-    /// <summary>Starts live trading (the live deployment stage's strategies, else the pool's); a halt recorded before the restart halts the system again (until resumed).</summary>
-    private static async Task<ComponentHealth> StartLiveAsync(TradingRuntime runtime, LiveTrading live, WorkspaceDb db, IComponentStatusSink sink, CancellationToken ct)
+    /// <summary>
+    /// Starts live trading (the live deployment stage's strategies, else the pool's; the set then follows the stage at
+    /// candle boundaries, read at most every 5 s); a halt recorded before the restart halts the system again (until resumed).
+    /// </summary>
+    private static async Task<ComponentHealth> StartLiveAsync(IServiceProvider sp, TradingRuntime runtime, LiveTrading live, WorkspaceDb db, IComponentStatusSink sink, CancellationToken ct)
     {
         var health = live.Start(sink, await LiveStrategies.LoadAsync(db, runtime.Slots, ct));
+        new LiveStageWatch(live, c => LiveStrategies.LoadAsync(db, runtime.Slots, c), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiveTrading>>(), TimeSpan.FromSeconds(5)).Attach();
         if (live.HaltReason is { } reason)
         {
             await runtime.Controls.HaltAsync(runtime, reason, ct);

@@ -11,9 +11,10 @@ namespace ResearchPlatform.Host.Service.Decisions;
 /// <summary>
 /// The service's decision engine: compiles the rules in the background (a cold compile takes seconds, so the component
 /// reports CONNECTING until it is done), watches them for hot reload, asks a RISK_ADJUSTMENT decision every N replayed
-/// bars from the live risk figures, stores each decision and publishes it as a <c>decision</c> event.
+/// bars from the live risk figures, stores each decision and publishes it as a <c>decision</c> event. In live mode the
+/// bars are the candles the live strategies traded and the figures are the live books' (<see cref="LiveViews.Portfolio"/>).
 /// </summary>
-internal sealed class DecisionService(ServeSettings settings, WorkspaceDb db, TradingRuntime runtime, EventHub hub, TimeProvider time, ILogger<DecisionService> log) : IDisposable
+internal sealed class DecisionService(ServeSettings settings, WorkspaceDb db, TradingRuntime runtime, LiveTrading live, EventHub hub, TimeProvider time, ILogger<DecisionService> log) : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (RuleSetEvent Event, DateTimeOffset At)> _ruleState = new(StringComparer.Ordinal);
     private RuleSet? _rules;
@@ -56,6 +57,7 @@ internal sealed class DecisionService(ServeSettings settings, WorkspaceDb db, Tr
                 _rules = rules;
                 _engine = new DecisionEngine(rules, time: time);
                 runtime.BarProcessed += OnBar;
+                live.CandleSampled += OnLiveCandle;
                 var failed = LastLoad.Where(e => !e.Succeeded).ToList();
                 sink.Report(name, failed.Count == 0
                     ? ComponentHealth.Connected with { Reason = $"{LastLoad.Count} rule files from {folder}" }
@@ -76,8 +78,11 @@ internal sealed class DecisionService(ServeSettings settings, WorkspaceDb db, Tr
     public void Dispose()
     {
         runtime.BarProcessed -= OnBar;
+        live.CandleSampled -= OnLiveCandle;
         _rules?.Dispose();
     }
+
+    private void OnLiveCandle(int candles) => OnBar(candles - 1, []);
 
     private void OnBar(int bar, IReadOnlyList<(StrategySlot Slot, string ClientOrderId)> touched)
     {
@@ -133,8 +138,8 @@ internal sealed class DecisionService(ServeSettings settings, WorkspaceDb db, Tr
         await runtime.Gate.WaitAsync();
         try
         {
-            var p = TradingViews.Portfolio(runtime, withCurve: false);
-            var curve = runtime.Curve;
+            var p = settings.Live is null ? TradingViews.Portfolio(runtime, withCurve: false) : LiveViews.Portfolio(live, settings, live.Slots.Count, withCurve: false);
+            var curve = settings.Live is null ? runtime.Curve : [.. live.Curve.Select(c => (c.T, Equity: c.Total))];
             var n = Math.Min(curve.Count, 48);
             double vol = 0;
             if (n > 2)
@@ -150,7 +155,7 @@ internal sealed class DecisionService(ServeSettings settings, WorkspaceDb db, Tr
                 Regime = runtime.FearGreed?.Classification ?? "unknown",
                 Risk = new RiskSnapshot(p.TodayPnl / Math.Max(1, p.Equity), 0, vol, p.DrawdownPct / 100),
                 Thresholds = _rules!.Thresholds,
-                AsOf = runtime.Curve.Count > 0 ? runtime.Curve[^1].T : time.GetUtcNow(),
+                AsOf = curve.Count > 0 ? curve[^1].T : time.GetUtcNow(),
             };
         }
         finally

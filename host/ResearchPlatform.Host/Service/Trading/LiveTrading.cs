@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Paper.Live;
+using ResearchPlatform.Engine.Resilience.Disaster;
 using ResearchPlatform.Host.Commands.Paper.Testnet;
 using ResearchPlatform.Host.Lifecycle;
 using ResearchPlatform.Sdk.Alerts;
@@ -11,28 +13,42 @@ using ResearchPlatform.Sdk.Risk;
 namespace ResearchPlatform.Host.Service.Trading;
 
 /// <summary>
-/// Live trading of <c>rp serve --mode live</c>: the pool's strategies trade the venue through the exchange adapter on the
+/// Live trading of <c>rp serve --mode live</c>: the live strategies trade the venue through the exchange adapter on the
 /// same live path as <c>rp paper --mode testnet</c> (<see cref="LivePaperEngine"/>: candles from the adapter's stream,
 /// signal -> sizer -> risk -> order manager with its journal -> adapter, fills from its execution stream). Each strategy
 /// has one journal for the workspace (<c>serve/journal/live-COIN-STRATEGY.jsonl</c>, fsync'd) and a fixed client id
-/// prefix, so a restart (after kill -9 too) replays the journal, reconciles every open order with the venue by cloid
-/// (<see cref="CloidMappedAdapter"/> maps the ids of orders an earlier process placed) and continues without placing
-/// any client order id twice. Positions stay open when the service stops.
+/// prefix, so every (re)start of the loop (a restart after kill -9, a resume, a strategy started or stopped, the end of
+/// disaster mode) replays the journals, reconciles every open order with the venue by cloid
+/// (<see cref="CloidMappedAdapter"/>) and continues without placing any client order id twice. Strategies stopped
+/// through the API (<see cref="LiveControls"/>) are left out of the loop; their books, and every book while nothing
+/// trades, are their journals replayed read-only. Loop starts and stops, controls and disaster actions are serialized.
 /// </summary>
-internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
+internal sealed partial class LiveTrading(ServeSettings settings, LiveExchange exchange, TimeProvider time, IAlertPublisher alerts, ILogger<LiveTrading> log) : IDisposable
 {
     private readonly List<FileOrderJournal> _journals = [];
-    private readonly Lock _sync = new();
-    private readonly List<LivePoint> _curve = [];
+    private readonly SemaphoreSlim _serial = new(1, 1);
+    private readonly LiveSampler _sampler = new(settings, time);
     private IReadOnlyList<LiveStrategyRunner> _runners = [];
-    private IReadOnlyList<LiveBook> _books = [];
-    private int _sampled;
+    private OrderManager? _probeOnly;
     private CancellationTokenSource? _stop;
     private Task? _loop;
-    private Func<CancellationToken, Task>? _run;
+    private LiveStrategies? _chosen;
+    private CloidMappedAdapter? _adapter;
+    private LiveMarket? _market;
+    private IComponentStatusSink? _sink;
+    private LiveControls? _controls;
+
+    private ServeSettings Settings => settings;
+
+    private TimeProvider Time => time;
+
+    private ILogger Log => log;
 
     /// <summary>The emergency stop of live trading (it survives a restart: the file is removed by a resume).</summary>
     public string HaltPath => Path.Combine(settings.WorkspaceRoot, "serve", "live-halt.txt");
+
+    /// <summary>The strategies stopped through the API (<see cref="LiveControls"/>).</summary>
+    public string ControlsPath => Path.Combine(settings.WorkspaceRoot, "serve", "live-controls.json");
 
     /// <summary>Why live trading is halted (null = trading).</summary>
     public string? HaltReason { get; private set; }
@@ -40,27 +56,34 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
     /// <summary>The strategies live mode trades (<see cref="LiveStrategies"/>), empty before <see cref="Start"/>.</summary>
     public IReadOnlyList<StrategySlot> Slots { get; private set; } = [];
 
-    /// <summary>The strategies' books of the current (or, once halted or stopped, the last) live loop; empty before its runners started.</summary>
-    public IReadOnlyList<LiveBook> Books => _books;
+    /// <summary>Every live strategy's book (<see cref="LiveBook"/>): its runner's while the loop trades it, else its journal read-only.</summary>
+    public IReadOnlyList<LiveBook> Books => _sampler.Books;
 
-    /// <summary>True while the live loop trades (its runners started, not halted, not stopped by a failure).</summary>
+    /// <summary>True while the live loop trades (its runners started, not halted, not stopped by a failure or disaster mode).</summary>
     public bool Trading { get; private set; }
 
+    /// <summary>Set by the resilience component: true while disaster mode is engaged (the loop stays stopped).</summary>
+    public Func<bool>? Suspended { get; set; }
+
+    /// <summary>Set by the resilience component: a failure of the live loop (a venue stream failed) engages disaster mode.</summary>
+    public Func<string, Task>? LoopFailed { get; set; }
+
     /// <summary>The strategies' state after each candle traded by this process.</summary>
-    public IReadOnlyList<LivePoint> Curve
+    public IReadOnlyList<LivePoint> Curve => _sampler.Curve;
+
+    /// <summary>Raised after each candle every trading strategy processed: the number of points of <see cref="Curve"/>.</summary>
+    public event Action<int>? CandleSampled
     {
-        get
-        {
-            lock (_sync)
-            {
-                return [.. _curve];
-            }
-        }
+        add => _sampler.Sampled += value;
+        remove => _sampler.Sampled -= value;
     }
 
     /// <summary>The journal file of strategy <paramref name="id"/>.</summary>
     public static string JournalPath(ServeSettings settings, string id) =>
         Path.Combine(settings.JournalFolder, $"live-{settings.Live!.Coin}-{id}.jsonl");
+
+    /// <summary>True when strategy <paramref name="id"/> was stopped through the API.</summary>
+    public bool IsStopped(string id) => _controls?.Stopped.Contains(id) == true;
 
     /// <summary>Starts trading in the background (the <c>paper_engine</c> component in live mode), unless halted before.</summary>
     public ComponentHealth Start(IComponentStatusSink sink, LiveStrategies chosen)
@@ -79,31 +102,27 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         }
 
         Info($"live strategies: {chosen.Slots.Count}, {chosen.What}");
-        var slots = Slots = chosen.Slots;
-        var strategies = slots.Select(s => s.Strategy).ToList();
-        if (strategies.Count == 0)
+        Slots = chosen.Slots;
+        if (Slots.Count == 0)
         {
             return ComponentHealth.Failed("no strategies to trade");
         }
 
-        Directory.CreateDirectory(settings.JournalFolder);
-        var adapter = new CloidMappedAdapter(inner);
-        var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts };
-        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = Started };
-        void Started(IReadOnlyList<LiveStrategyRunner> runners)
+        try
         {
-            _runners = runners;
-            lock (_sync)
-            {
-                _books = [.. runners.Select((r, i) => new LiveBook(slots[i], r, _journals[i]))];
-                _sampled = 0;
-            }
-
-            Trading = true;
+            _controls = LiveControls.Load(ControlsPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ComponentHealth.Failed(ex.Message);
         }
 
-        _run = ct => RunAsync(adapter, market, liveSettings, strategies, chosen.Prefixes, options, sink, ct);
-        var what = $"{strategies.Count} strategies ({chosen.What}) trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl";
+        Directory.CreateDirectory(settings.JournalFolder);
+        (_chosen, _adapter, _market, _sink) = (chosen, new CloidMappedAdapter(inner), market, sink);
+        ShowJournals();
+        var stopped = Slots.Where(s => IsStopped(s.Id)).Select(s => s.Id).ToList();
+        var what = $"{Slots.Count} strategies ({chosen.What}) trade {live.Coin} {live.Interval} through the {live.Exchange} adapter; journals {settings.JournalFolder}/live-{live.Coin}-*.jsonl"
+            + (stopped.Count > 0 ? $"; stopped through the API: {string.Join(", ", stopped)}" : "");
         if (File.Exists(HaltPath))
         {
             HaltReason = File.ReadAllText(HaltPath).Trim();
@@ -115,83 +134,76 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
     }
 
     /// <summary>
-    /// Emergency stop: records the halt (file, so a restart stays halted), stops the live loop, cancels every open order
-    /// at the venue through its order manager (journaled) and closes the journals; the orders cancelled.
+    /// Disaster mode's targets: every running strategy's order manager on the adapter (only the first one probes it:
+    /// one account, one probe); while the loop is not running (starting, every strategy stopped) an order manager with
+    /// no orders, so the venue is still probed. None while halted.
     /// </summary>
-    public async Task<int> HaltAsync(string reason)
+    public IReadOnlyList<DisasterTarget> DisasterTargets() =>
+        HaltReason is not null || _adapter is not { } adapter ? []
+        : _runners.Count == 0 ? [new DisasterTarget("venue", adapter, _probeOnly ??= new OrderManager(adapter, new MemoryOrderJournal(), new OrderManagerOptions { ClientIdPrefix = "PROBE" }, time))]
+        : [.. _runners.Select((r, i) => new DisasterTarget(r.Strategy.Name, adapter, r.Manager, i == 0 ? null : _ => ValueTask.CompletedTask))];
+
+    /// <summary>
+    /// Runs a disaster-mode action: the live loop is stopped first (nothing trades while it touches the order
+    /// managers); when disaster mode is off afterwards (recovered) and not halted, the loop starts again from the journals.
+    /// </summary>
+    public async Task SerializeAsync(Func<Task> action, CancellationToken ct)
     {
-        HaltReason = reason;
-        Directory.CreateDirectory(Path.GetDirectoryName(HaltPath)!);
-        await File.WriteAllTextAsync(HaltPath, reason + "\n");
-        await StopLoopAsync();
-        var cancelled = 0;
-        foreach (var runner in _runners)
+        ArgumentNullException.ThrowIfNull(action);
+        await _serial.WaitAsync(ct);
+        try
         {
-            foreach (var order in runner.Manager.Orders.Where(o => !o.IsTerminal).ToList())
+            await StopLoopAsync(closeJournals: false);
+            await action();
+            if (Suspended?.Invoke() != true && HaltReason is null)
             {
-                cancelled += await runner.Manager.CancelAsync(order.ClientOrderId, CancellationToken.None) ? 1 : 0;
+                StartLoop();
             }
         }
-
-        CloseJournals();
-        log.LogWarning("live trading halted ({Reason}): {Cancelled} open orders cancelled at the venue", reason, cancelled);
-        return cancelled;
-    }
-
-    /// <summary>Lifts the emergency stop and starts trading again (the journals are replayed and reconciled by cloid).</summary>
-    public void Resume()
-    {
-        if (HaltReason is null)
+        finally
         {
-            return;
+            _serial.Release();
         }
-
-        File.Delete(HaltPath);
-        HaltReason = null;
-        StartLoop();
     }
 
     public async Task StopAsync()
     {
-        await StopLoopAsync();
-        CloseJournals();
-    }
-
-    public void Dispose() => _stop?.Dispose();
-
-    /// <summary>
-    /// Called on the live loop's thread whenever the engine reports (at least once per traded candle): records the
-    /// books once every strategy has processed a new candle. Realized P&amp;L and quantity do not depend on the mark; the unrealized P&amp;L is
-    /// the rest of the runner's equity at the candle's close, so the exposure is quantity x average entry + unrealized.
-    /// </summary>
-    private void Sample()
-    {
-        lock (_sync)
+        await _serial.WaitAsync();
+        try
         {
-            if (_books.Count == 0 || _books.Any(b => b.Runner.Equity.Count <= _sampled))
-            {
-                return; // not every strategy has processed the new candle yet (a report from within the bar)
-            }
-
-            _sampled = _books.Min(b => b.Runner.Equity.Count);
-            var cash = (double)settings.CashPerStrategy;
-            var equity = _books.Select(b => b.Runner.Equity.Count > 0 ? b.Runner.Equity[^1] : cash).ToArray();
-            var positions = _books.Select(b => b.Runner.Manager.Positions.Snapshot(settings.Live!.Coin, 0m)).ToArray();
-            var realized = positions.Select(p => (double)(p.RealizedPnl - p.Fees + p.Funding)).ToArray();
-            var exposure = positions.Select((p, i) => (double)(p.Quantity * p.AverageEntryPrice) + (equity[i] - cash - realized[i])).ToArray();
-            _curve.Add(new LivePoint(time.GetUtcNow(), equity, realized, exposure));
+            await StopLoopAsync();
+        }
+        finally
+        {
+            _serial.Release();
         }
     }
 
+    public void Dispose()
+    {
+        _stop?.Dispose();
+        _serial.Dispose();
+    }
+
+    /// <summary>Starts the loop with every strategy not stopped (call under the serial lock, loop stopped).</summary>
     private void StartLoop()
     {
+        CloseJournals();
+        var running = Enumerable.Range(0, Slots.Count).Where(i => !IsStopped(Slots[i].Id)).ToList();
+        if (running.Count == 0)
+        {
+            Info("live: every strategy is stopped: nothing trades until one is started (POST /api/strategies/ID/start)");
+            return;
+        }
+
         _stop?.Dispose();
         _stop = new CancellationTokenSource();
         var token = _stop.Token;
-        _loop = Task.Run(() => _run!(token), CancellationToken.None);
+        _loop = Task.Run(() => RunAsync(running, token), CancellationToken.None);
     }
 
-    private async Task StopLoopAsync()
+    /// <summary>Stops the loop; unless told otherwise its journals are closed and the books read from them again.</summary>
+    private async Task StopLoopAsync(bool closeJournals = true)
     {
         if (_stop is not null)
         {
@@ -203,8 +215,14 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
             await _loop;
             _loop = null;
         }
+
+        if (closeJournals)
+        {
+            CloseJournals();
+        }
     }
 
+    /// <summary>Closes the loop's journals and shows every strategy's journal read-only (nothing trades now).</summary>
     private void CloseJournals()
     {
         foreach (var j in _journals)
@@ -213,32 +231,62 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
         }
 
         _journals.Clear();
+        _runners = [];
+        ShowJournals();
     }
 
-    private async Task RunAsync(CloidMappedAdapter adapter, LiveMarket market, LivePaperSettings liveSettings, List<PaperStrategy> strategies, IReadOnlyList<string> prefixes, PaperOptions options, IComponentStatusSink sink, CancellationToken ct)
+    private void ShowJournals()
     {
+        if (_adapter is { } adapter && _chosen is { } chosen)
+        {
+            _sampler.SetBooks([.. Slots.Select((s, i) => LiveBook.FromJournal(s, JournalPath(settings, s.Id), adapter, chosen.Prefixes[i], time))]);
+        }
+    }
+
+    private async Task RunAsync(List<int> running, CancellationToken ct)
+    {
+        var live = settings.Live!;
+        var strategies = running.Select(i => Slots[i].Strategy).ToList();
+        var options = new PaperOptions { InitialCash = settings.CashPerStrategy, Risk = new RiskGenome(), Alerts = alerts };
+        var liveSettings = new LivePaperSettings { Symbol = live.Coin, Interval = BarInterval.Parse(live.Interval), RunnersStarted = Started };
+        void Started(IReadOnlyList<LiveStrategyRunner> runners)
+        {
+            _runners = runners;
+            _sampler.SetBooks([.. Slots.Select((s, i) => running.IndexOf(i) is var k and >= 0
+                ? LiveBook.Of(s, runners[k], _journals[k])
+                : LiveBook.FromJournal(s, JournalPath(settings, s.Id), _adapter!, _chosen!.Prefixes[i], time))]);
+            Trading = true;
+        }
+
         try
         {
-            await LivePaperEngine.RunAsync("serve-live", adapter, market, liveSettings, strategies, options, i =>
+            await LivePaperEngine.RunAsync("serve-live", _adapter!, _market!, liveSettings, strategies, options, k =>
             {
-                var journal = new FileOrderJournal(JournalPath(settings, strategies[i].Name));
+                var journal = new FileOrderJournal(JournalPath(settings, strategies[k].Name));
                 _journals.Add(journal);
                 foreach (var id in journal.ReadAll().Select(e => e.ClientOrderId).Distinct(StringComparer.Ordinal))
                 {
-                    adapter.Register(id);
+                    _adapter!.Register(id);
                 }
 
-                return (journal, prefixes[i]);
+                return (journal, _chosen!.Prefixes[running[k]]);
             }, Info, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-#pragma warning disable CA1031 // whatever stops the live loop is reported on the component (live trading then blocked)
+#pragma warning disable CA1031 // whatever stops the live loop goes to disaster mode (or, without it, is reported on the component)
         catch (Exception ex)
         {
             log.LogError("live trading stopped: {Error}", ex.Message);
-            sink.Report("paper_engine", ComponentHealth.Failed("live trading stopped: " + ex.Message));
+            if (LoopFailed is { } failed)
+            {
+                _ = Task.Run(() => failed("live loop: " + ex.Message), CancellationToken.None);
+            }
+            else
+            {
+                _sink?.Report("paper_engine", ComponentHealth.Failed("live trading stopped: " + ex.Message));
+            }
         }
 #pragma warning restore CA1031
         finally
@@ -249,7 +297,7 @@ internal sealed class LiveTrading(ServeSettings settings, LiveExchange exchange,
 
     private void Info(string message)
     {
-        Sample();
+        _sampler.Sample();
         if (log.IsEnabled(LogLevel.Information))
         {
             log.LogInformation("{Message}", message);

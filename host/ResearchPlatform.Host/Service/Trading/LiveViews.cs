@@ -9,8 +9,8 @@ namespace ResearchPlatform.Host.Service.Trading;
 /// <summary>
 /// The API views of <c>rp serve --mode live</c>, in the same JSON shape as paper mode: orders from the live order
 /// managers (every order their journals hold, earlier processes' too), fills from the journals, per-strategy status and
-/// metrics and the portfolio from the books sampled after each traded candle (<see cref="LiveTrading.Curve"/>). Before
-/// the live runners started (e.g. a restart that is still halted) the lists are empty.
+/// metrics and the portfolio from the books sampled after each traded candle (<see cref="LiveTrading.Curve"/>). While a
+/// strategy does not trade (stopped, halted, a restart that is still halted) its orders and fills are its journal's.
 /// </summary>
 internal static class LiveViews
 {
@@ -31,13 +31,14 @@ internal static class LiveViews
         var cash = (double)settings.CashPerStrategy;
         var barsPerYear = 365.0 * 86_400_000 / BarInterval.Parse(settings.Live!.Interval).Milliseconds;
         var books = live.Books.ToDictionary(b => b.Slot.Id, StringComparer.Ordinal);
-        return [.. slots.Select((s, i) =>
+        return [.. slots.Select(s =>
         {
             var genes = s.Strategy.Seed.Genes.Select((g, k) => (g.Name, s.Strategy.Genes[k])).ToDictionary(x => x.Name, x => x.Item2);
             var book = books.GetValueOrDefault(s.Id);
-            var equity = book is null ? [] : curve.Where(p => i < p.Equity.Length).Select(p => (p.T, p.Equity[i])).ToList();
-            var metrics = book is null ? null : TradingViews.Metrics([.. equity.Select(e => e.Item2)], cash, barsPerYear, Trades(book));
-            return new StrategyView(s.Id, s.Strategy.Seed.Id, s.PluginSource, genes, "live", book is not null && live.Trading && live.HaltReason is null, null, null, metrics, TradingViews.Downsample(equity));
+            var equity = curve.Select(p => (p.T, E: p.EquityOf(s.Id))).Where(p => p.E is not null).Select(p => (p.T, p.E!.Value)).ToList();
+            var metrics = book is null || equity.Count == 0 ? null : TradingViews.Metrics([.. equity.Select(e => e.Item2)], cash, barsPerYear, Trades(book));
+            var running = book?.Runner is not null && live.Trading && live.HaltReason is null;
+            return new StrategyView(s.Id, s.Strategy.Seed.Id, s.PluginSource, genes, "live", running, null, null, metrics, TradingViews.Downsample(equity));
         })];
     }
 
@@ -68,7 +69,7 @@ internal static class LiveViews
     }
 
     /// <summary>A copy of the order manager's orders (List.CopyTo: safe while the live loop appends).</summary>
-    private static ManagedOrder[] OrdersOf(LiveBook book) => book.Runner.Manager.Orders.ToArray();
+    private static ManagedOrder[] OrdersOf(LiveBook book) => book.Manager.Orders.ToArray();
 
     private static IEnumerable<JournalEntry> FillsOf(LiveBook book) => book.Journal.ReadAll().Where(e => e.Kind == JournalEntryKind.Filled);
 

@@ -12,7 +12,8 @@ namespace ResearchPlatform.Engine.Resilience.Disaster;
 /// probes continue; the first success reconciles every order manager with its venue (missed fills, order states),
 /// compares positions, lets new orders through again and raises an INFORMATIONAL alert. Runs as a supervised
 /// component (<see cref="RunAsync"/>). <paramref name="serialize"/> runs an action under the caller's trading lock
-/// (order managers are not thread-safe against the trading loop).
+/// (order managers are not thread-safe against the trading loop); the targets an engage or recovery acts on are read
+/// inside it (the caller may replace its order managers between a probe and the action).
 /// </summary>
 internal sealed class DisasterModeController(
     string name,
@@ -78,12 +79,12 @@ internal sealed class DisasterModeController(
 
             if (!s.Engaged && (s.ConsecutiveFailures >= options.FailureLimit || now - s.UnreachableSince >= options.UnreachableAfter))
             {
-                await Serialized(() => EngageAsync(list, now, cancellationToken), cancellationToken);
+                await Serialized(() => Status.Engaged ? Task.CompletedTask : EngageAsync(targets(), now, cancellationToken), cancellationToken);
             }
         }
         else if (Status.Engaged)
         {
-            await Serialized(() => RecoverAsync(list, cancellationToken), cancellationToken);
+            await Serialized(() => RecoverAsync(targets(), cancellationToken), cancellationToken);
         }
         else
         {
@@ -94,6 +95,21 @@ internal sealed class DisasterModeController(
         }
 
         return Status;
+    }
+
+    /// <summary>
+    /// A failure seen outside the probes (e.g. the venue's stream failed): engages at once unless engaged already; the
+    /// next successful probe recovers as usual.
+    /// </summary>
+    public async Task ReportFailureAsync(string error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            _status = _status with { ConsecutiveFailures = _status.ConsecutiveFailures + 1, UnreachableSince = _status.UnreachableSince ?? now, LastError = error };
+        }
+
+        await Serialized(() => Status.Engaged ? Task.CompletedTask : EngageAsync(targets(), now, cancellationToken), cancellationToken);
     }
 
     private async Task<string?> ProbeAsync(DisasterTarget target, CancellationToken ct)

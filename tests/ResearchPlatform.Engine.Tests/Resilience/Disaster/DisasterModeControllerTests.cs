@@ -124,6 +124,26 @@ public sealed class DisasterModeControllerTests
         Assert.False((await controller.ProbeOnceAsync(CancellationToken.None)).Engaged);
     }
 
+    [Fact]
+    public async Task ReportFailure_ReachableVenue_EngagesAtOnceOnlyOnce_ThenTheNextProbeRecovers()
+    {
+        using var h = new ExecutionHarness(retry: NoRetry);
+        await h.StartAsync();
+        var alerts = new RecordingAlertPublisher();
+        var controller = new DisasterModeController("exchange", () => [new DisasterTarget("BTC", h.Venue, h.Manager)], new DisasterModeOptions { FailureLimit = 3 }, new FakeTimeProvider(ExecutionHarness.Start), alerts);
+        await controller.ReportFailureAsync("live loop: venue stream failed: socket closed", CancellationToken.None);
+        await controller.ReportFailureAsync("live loop: venue stream failed again", CancellationToken.None);
+        Assert.True(controller.Engaged);
+        Assert.Equal(1, controller.Status.Engagements);
+        Assert.Contains("venue stream failed", h.Manager.SuspendedReason, StringComparison.Ordinal);
+        Assert.Equal(AlertLevel.Emergency, Assert.Single(alerts.Alerts).Level);
+
+        var s = await controller.ProbeOnceAsync(CancellationToken.None);
+        Assert.False(s.Engaged);
+        Assert.Null(h.Manager.SuspendedReason);
+        Assert.Equal(AlertLevel.Informational, alerts.Alerts[^1].Level);
+    }
+
     /// <summary>A venue whose queries time out while commands still go through (a half-broken API gateway).</summary>
     private sealed class QueryOutageVenue(SimulatedVenue inner) : IExchangeAdapter
     {
