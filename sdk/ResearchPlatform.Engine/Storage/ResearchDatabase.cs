@@ -91,27 +91,24 @@ public sealed class ResearchDatabase : IDisposable
         _connection.Dispose();
     }
 
+    /// <summary>
+    /// How long opening a file another process holds keeps retrying before it fails with the "in use" error: DuckDB
+    /// allows one writing process per file, and most holders (<c>rp serve</c>'s short calls, a quick <c>rp</c> command)
+    /// let go within a second. <c>RP_DB_LOCK_WAIT</c> (seconds, 0 = fail at once) overrides the default of 5 s.
+    /// </summary>
+    public static TimeSpan LockWait { get; } = ReadLockWait(Environment.GetEnvironmentVariable("RP_DB_LOCK_WAIT"));
+
+    /// <summary>Parses an <c>RP_DB_LOCK_WAIT</c> value (seconds, >= 0); a missing or invalid one gives the default 5 s.</summary>
+    internal static TimeSpan ReadLockWait(string? value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && double.IsFinite(seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(5);
+
     private static ResearchDatabase OpenCore(string path, string connectionString, TimeProvider time)
     {
-        var connection = new DuckDBConnection(connectionString);
+        var connection = OpenConnection(path, connectionString);
         try
         {
-            try
-            {
-                connection.Open();
-            }
-            catch (DuckDBException ex) when (ex.Message.Contains("Could not set lock", StringComparison.Ordinal))
-            {
-                // DuckDB allows one writing process per file: usually a running `rp serve` (or another rp command) on this workspace
-                throw new IOException(
-                    $"cannot open {path}: another process holds it (DuckDB allows one writer per file; is `rp serve` or another rp command running on this workspace? stop it, or use another --workspace). {ex.Message}",
-                    ex);
-            }
-            catch (DuckDBException ex)
-            {
-                throw new IOException($"cannot open {path}: {ex.Message}", ex);
-            }
-
             // Every timestamp in the schema is UTC; make TIMESTAMPTZ conversions agree.
             connection.Execute("SET TimeZone = 'UTC'");
             var version = MigrationRunner.Migrate(connection, path, MigrationCatalog.All, time);
@@ -121,6 +118,49 @@ public sealed class ResearchDatabase : IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Opens the connection, waiting up to <see cref="LockWait"/> (25 ms doubling to 500 ms between tries) while another process holds the file.</summary>
+    private static DuckDBConnection OpenConnection(string path, string connectionString)
+    {
+        var waited = TimeSpan.Zero;
+        var pause = TimeSpan.FromMilliseconds(25);
+        while (true)
+        {
+            var connection = new DuckDBConnection(connectionString);
+            try
+            {
+                connection.Open();
+                return connection;
+            }
+            catch (DuckDBException ex) when (ex.Message.Contains("Could not set lock", StringComparison.Ordinal))
+            {
+                connection.Dispose();
+                if (waited >= LockWait)
+                {
+                    // usually a running `rp serve` (or another rp command) on this workspace
+                    var after = waited > TimeSpan.Zero ? $" (waited {waited.TotalSeconds:0.#} s)" : string.Empty;
+                    throw new IOException(
+                        $"cannot open {path}: another process holds it{after} (DuckDB allows one writer per file; is `rp serve` or another rp command running on this workspace? stop it, or use another --workspace; RP_DB_LOCK_WAIT sets the wait). {ex.Message}",
+                        ex);
+                }
+
+                var step = pause < LockWait - waited ? pause : LockWait - waited;
+                Thread.Sleep(step);
+                waited += step;
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 500));
+            }
+            catch (DuckDBException ex)
+            {
+                connection.Dispose();
+                throw new IOException($"cannot open {path}: {ex.Message}", ex);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
     }
 }

@@ -135,4 +135,15 @@ public sealed class ResearchDatabaseTests
     }
 
     private sealed record TestMigration(int V, string S) : Migration(V, "test " + V, S);
+
+    [Theory]
+    [InlineData(null, 5.0)]
+    [InlineData("", 5.0)]
+    [InlineData("0", 0.0)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("-1", 5.0)]
+    [InlineData("soon", 5.0)]
+    [InlineData("NaN", 5.0)]
+    public void LockWait_FromTheEnvironmentValue_SecondsOrTheDefault(string? value, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), ResearchDatabase.ReadLockWait(value));
 }

@@ -9,7 +9,7 @@ internal sealed class RpSession
     private readonly Task<string> _stdout;
     private readonly List<string> _stderr = [];
 
-    private RpSession(string workspace, string[] args)
+    private RpSession(string workspace, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +24,11 @@ internal sealed class RpSession
         }
 
         psi.Environment["RP_WORKSPACE"] = workspace;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet rp.dll");
         _stdout = _process.StandardOutput.ReadToEndAsync();
         _process.ErrorDataReceived += (_, e) =>
@@ -53,6 +58,9 @@ internal sealed class RpSession
     }
 
     public static RpSession Start(string workspace, params string[] args) => new(workspace, args);
+
+    /// <summary>Starts with extra environment variables.</summary>
+    public static RpSession Start(string workspace, IReadOnlyDictionary<string, string> environment, params string[] args) => new(workspace, args, environment);
 
     public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string workspace, params string[] args)
     {
