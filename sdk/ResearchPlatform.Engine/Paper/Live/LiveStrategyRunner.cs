@@ -44,7 +44,7 @@ internal sealed class LiveStrategyRunner
         {
             _risk = new RiskManager(genome, _riskClock);
             sizer = new PositionSizer(genome);
-            _protection = options.VenueStops ? new PaperProtectiveOrders(Manager, symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct) : null;
+            _protection = options.VenueStops ? new PaperProtectiveOrders(Manager, symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct, options.TrailFraction) : null;
         }
 
         _rebalancer = new PaperRebalancer(Manager, gate, _risk, sizer, options, lotSize);
