@@ -123,8 +123,10 @@ internal sealed class LiveStrategyRunner
         }
         else if (!last && _protection is not null)
         {
-            // the fills of the last decision have arrived: stop-loss / take-profit trigger orders for that position
+            // the fills of the last decision have arrived: stop-loss / take-profit trigger orders for that position,
+            // then the trailing stop follows this candle's best price (a modify of the resting stop at the venue)
             await _protection.SyncAsync(TimeProvider.System.GetUtcNow(), cancellationToken);
+            await _protection.TrailAsync((decimal)bars.High[n - 1], (decimal)bars.Low[n - 1], cancellationToken);
         }
 
         _lastTarget = target;
