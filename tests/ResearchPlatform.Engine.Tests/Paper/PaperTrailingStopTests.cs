@@ -3,9 +3,7 @@ using ResearchPlatform.Engine.Execution;
 using ResearchPlatform.Engine.Execution.Journal;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Tests.TestSupport;
-using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Execution;
-using ResearchPlatform.Sdk.Risk;
 
 namespace ResearchPlatform.Engine.Tests.Paper;
 
@@ -40,12 +38,12 @@ public sealed class PaperTrailingStopTests
     [Fact]
     public async Task Replay_HandBuiltBars_TrailingLevelFollowsTheBestPriceAndFillsLikeTheKernel()
     {
-        var bars = Series(HandBars);
+        var bars = PaperSeries.Ohlc(HandBars);
         var seed = new ScriptedSeed(HandTargets);
         var journal = new MemoryOrderJournal();
 
-        var session = await PaperReplayEngine.RunAsync("t", bars, [new PaperStrategy("s", seed, [0])], Options(0.10, 0, 0.05), _ => journal, null, null, CancellationToken.None);
-        var kernel = Backtest.Run(bars, seed, [0], KernelOptions(0.10, 0, 0.05));
+        var session = await PaperReplayEngine.RunAsync("t", bars, [new PaperStrategy("s", seed, [0])], StopsOnlyPaper.Options(0.10, 0, 0.05), _ => journal, null, null, CancellationToken.None);
+        var kernel = Backtest.Run(bars, seed, [0], StopsOnlyPaper.Kernel(0.10, 0, 0.05));
         var replay = Assert.Single(session.Strategies);
 
         Assert.Equal([104.5, 96, 99.75], kernel.Trades.Select(t => t.ExitPrice));
@@ -68,8 +66,8 @@ public sealed class PaperTrailingStopTests
     [Fact]
     public async Task Replay_TrailingOff_StopStaysAtTheStopLoss()
     {
-        var bars = Series(HandBars);
-        var session = await PaperReplayEngine.RunAsync("t", bars, [new PaperStrategy("s", new ScriptedSeed(HandTargets), [0])], Options(0.10, 0, 0.05) with { TrailingStops = false }, null, null, null, CancellationToken.None);
+        var bars = PaperSeries.Ohlc(HandBars);
+        var session = await PaperReplayEngine.RunAsync("t", bars, [new PaperStrategy("s", new ScriptedSeed(HandTargets), [0])], StopsOnlyPaper.Options(0.10, 0, 0.05) with { TrailingStops = false }, null, null, null, CancellationToken.None);
 
         var stops = session.Strategies[0].Orders.Where(o => o.Order.Type == OrderType.Stop).ToList();
         Assert.All(stops, o => Assert.Equal(o.Order.Side == OrderSide.Sell ? 90m : 110m, o.Order.TriggerPrice));
@@ -81,10 +79,10 @@ public sealed class PaperTrailingStopTests
     [InlineData(0.008, 0.015, 0.012)]
     public async Task Replay_TrailingStops_TradesAgreeWithTheKernelsTrailingStop(double stopLoss, double takeProfit, double trail)
     {
-        var bars = Walk(800, seed: 33);
+        var bars = PaperSeries.WickedWalk(800, seed: 33);
         var seed = new MomentumTestSeed();
-        var kernel = Backtest.Run(bars, seed, [8], KernelOptions(stopLoss, takeProfit, trail));
-        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [8])], Options(stopLoss, takeProfit, trail), null, null, null, CancellationToken.None);
+        var kernel = Backtest.Run(bars, seed, [8], StopsOnlyPaper.Kernel(stopLoss, takeProfit, trail));
+        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [8])], StopsOnlyPaper.Options(stopLoss, takeProfit, trail), null, null, null, CancellationToken.None);
         var replay = Assert.Single(session.Strategies);
 
         Assert.True(kernel.Trades.Count(t => t.Reason == ExitReason.TrailingStop) >= 5, $"{kernel.Trades.Count(t => t.Reason == ExitReason.TrailingStop)} trailing exits");
@@ -151,53 +149,4 @@ public sealed class PaperTrailingStopTests
         Assert.Equal(99.75m, TrailingStopEmulator.NextLevel(stop, 0.05m, 101m, 95m));
         Assert.Null(TrailingStopEmulator.NextLevel(stop, 0.05m, 101m, 100.5m)); // 105.525 would loosen
     }
-
-    private static BarSeries Series((double O, double H, double L, double C)[] b)
-    {
-        var t = Enumerable.Range(0, b.Length).Select(i => new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i).ToUnixTimeMilliseconds()).ToArray();
-        return new BarSeries("TEST", BarInterval.Parse("1h"), t, b.Select(x => x.O).ToArray(), b.Select(x => x.H).ToArray(), b.Select(x => x.L).ToArray(), b.Select(x => x.C).ToArray(), Enumerable.Repeat(1e12, b.Length).ToArray());
-    }
-
-    /// <summary>Hourly random walk with wicks of up to 0.6 % and an open that gaps up to 1 % from the previous close.</summary>
-    private static BarSeries Walk(int n, int seed)
-    {
-        var rng = new Random(seed);
-        var b = new (double O, double H, double L, double C)[n];
-        var price = 100.0;
-        for (var i = 0; i < n; i++)
-        {
-            var o = Math.Round(price * (1 + ((rng.NextDouble() - 0.5) * 0.02)), 2);
-            var c = Math.Round(o * (1 + ((rng.NextDouble() - 0.5) * 0.02)), 2);
-            b[i] = (o, Math.Round(Math.Max(o, c) * (1 + (rng.NextDouble() * 0.006)), 2), Math.Round(Math.Min(o, c) * (1 - (rng.NextDouble() * 0.006)), 2), c);
-            price = c;
-        }
-
-        return Series(b);
-    }
-
-    private static BacktestOptions KernelOptions(double stopLoss, double takeProfit, double trail) => new()
-    {
-        Sizing = SizingMode.FixedUnits, Units = 2, FeeBps = 4.5, MakerFeeBps = 4.5, SlippageBps = 0,
-        StopLossPct = stopLoss * 100, TakeProfitPct = takeProfit * 100, TrailingStopPct = trail * 100,
-    };
-
-    private static PaperOptions Options(double stopLoss, double takeProfit, double trail) => new()
-    {
-        Sizing = PaperSizing.FixedUnits,
-        Units = 2m,
-        TakerFeeRate = 0.00045m,
-        MakerFeeRate = 0.00045m,
-        SlippageBps = 0,
-        ImpactBps = 0,
-        ParticipationCap = 1m,
-        TickSize = 0.00000001m,
-        // breakers and size limits that never bind: only the stop levels act, like the kernel's
-        Risk = new RiskGenome
-        {
-            StopLossPct = stopLoss, TakeProfitPct = takeProfit, TrailingStopPct = trail, ConsecutiveLossLimit = 1e6, RapidLossThresholdPct = 1, DailyDrawdownLimitPct = 1,
-            TotalDrawdownLimitPct = 1, MaxTradesPerHour = 1e6, MaxPositionSizePct = 100, ConcentrationLimitPct = 100, MaxTotalExposurePct = 100,
-        },
-        VenueStops = true,
-        TrailingStops = true,
-    };
 }
