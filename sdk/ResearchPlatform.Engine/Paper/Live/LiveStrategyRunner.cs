@@ -123,9 +123,14 @@ internal sealed class LiveStrategyRunner
         }
         else if (!last && _protection is not null)
         {
-            // the fills of the last decision have arrived: stop-loss / take-profit trigger orders for that position,
-            // then the trailing stop follows this candle's best price (a modify of the resting stop at the venue)
-            await _protection.SyncAsync(TimeProvider.System.GetUtcNow(), cancellationToken);
+            // once every fill of the last decision has arrived (no entry order still working, so the stop covers the
+            // whole position): stop-loss / take-profit trigger orders for that position; then the trailing stop follows
+            // this candle's best price (a modify of the resting stop at the venue)
+            if (!Manager.Orders.Any(o => !o.IsTerminal && o.Order.Type is OrderType.Market or OrderType.Limit))
+            {
+                await _protection.SyncAsync(TimeProvider.System.GetUtcNow(), cancellationToken);
+            }
+
             await _protection.TrailAsync((decimal)bars.High[n - 1], (decimal)bars.Low[n - 1], cancellationToken);
         }
 
