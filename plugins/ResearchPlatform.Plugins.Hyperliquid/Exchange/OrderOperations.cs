@@ -81,15 +81,21 @@ internal sealed class OrderOperations(AdapterContext context)
         var clientId = modify.ClientOrderId ?? existing.ClientOrderId;
         var cloid = Cloids.FromClientOrderId(clientId);
         var remaining = existing.Quantity - existing.FilledQuantity;
+        // a trigger order stays what it was: "Stop Market" / "Take Profit Market" keep isMarket, with the worst price
+        // placed relative to the new trigger as PlaceAsync does; the trigger is rounded like a new order's
+        var triggerMarket = existing.TriggerPrice is not null
+            && (Json.OptStr(current?["order"]?["order"], "orderType")?.EndsWith("Market", StringComparison.Ordinal) ?? existing.LimitPrice is null);
+        var trigger = modify.TriggerPrice is { } t ? WireFormat.RoundPrice(t, asset.SzDecimals, asset.IsSpot) : existing.TriggerPrice;
+        var worst = triggerMarket && modify.LimitPrice is null && trigger is { } tp ? tp * (existing.Side == OrderSide.Buy ? 1.1m : 0.9m) : (decimal?)null;
         var wire = new OrderWire(
             asset.AssetId,
             existing.Side == OrderSide.Buy,
-            RoundPx(modify.LimitPrice ?? existing.LimitPrice ?? 0m, asset, existing.Side, aggressive: false),
+            RoundPx(worst ?? modify.LimitPrice ?? existing.LimitPrice ?? 0m, asset, existing.Side, aggressive: worst is not null),
             WireFormat.RoundSize(modify.Quantity ?? remaining, asset.SzDecimals, MidpointRounding.ToZero),
             existing.ReduceOnly,
             existing.TriggerPrice is null ? Tif(existing.TimeInForce) : null,
-            existing.TriggerPrice is not null && existing.LimitPrice is null,
-            modify.TriggerPrice ?? existing.TriggerPrice,
+            triggerMarket,
+            trigger,
             existing.TriggerPrice is null ? null : existing.Type == OrderType.TakeProfit ? "tp" : "sl",
             cloid);
         var response = await context.Rest.ExchangeAsync(context.Signer.Sign(ActionBuilder.BatchModify(target, wire)), 1, cancellationToken);

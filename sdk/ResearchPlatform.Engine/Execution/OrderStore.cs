@@ -77,6 +77,8 @@ internal sealed class OrderStore
                 o.AcceptedAt ??= e.Timestamp;
                 break;
             case JournalEntryKind.Modified:
+                // a venue may give the modified order a new id (Hyperliquid's batchModify): later cancels and modifies use it
+                o.ExchangeOrderId = e.ExchangeOrderId ?? o.ExchangeOrderId;
                 o.Order = o.Order with
                 {
                     Quantity = e.Quantity ?? o.Order.Quantity,

@@ -81,6 +81,16 @@ internal sealed record PaperOptions
     /// </summary>
     public bool VenueStops { get; init; }
 
+    /// <summary>
+    /// With <see cref="VenueStops"/>: the risk genome's <c>trailing_stop_pct</c> trails the venue stop order
+    /// (<see cref="Execution.TrailingStopEmulator"/>). Off unless asked for, so sessions stored before it existed
+    /// resume unchanged.
+    /// </summary>
+    public bool TrailingStops { get; init; }
+
+    /// <summary>The trailing distance the protective orders use (0 = none).</summary>
+    internal decimal TrailFraction => VenueStops && TrailingStops && Risk is { } genome ? (decimal)genome.TrailingStopPct : 0m;
+
     /// <summary>Every invalid field at once.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -125,8 +125,7 @@ internal static class PaperPerformanceCalculator
                 partial++;
             }
 
-            var q = manager.Quality(o.ClientOrderId);
-            if (q.SlippageVsDecisionBps is { } s)
+            if (Slippage(manager, o, trigger) is { } s)
             {
                 slip += (double)s;
                 slipN++;
@@ -140,5 +139,19 @@ internal static class PaperPerformanceCalculator
         }
 
         return (sent, untriggered, filled, denied, partial, slipN > 0 ? slip / slipN : 0, latN > 0 ? latency / latN : 0, fees);
+    }
+
+    /// <summary>
+    /// Slippage in bps (positive = adverse) vs the decision price; for a stop / take-profit vs the trigger it held when
+    /// it filled (a trailed stop's decision price is its first level, not the one it filled at).
+    /// </summary>
+    private static double? Slippage(OrderManager manager, ManagedOrder o, bool trigger)
+    {
+        if (trigger && o.AverageFillPrice is { } px && o.Order.TriggerPrice is { } level && level > 0)
+        {
+            return (double)((o.Order.Side == OrderSide.Buy ? px - level : level - px) / level * 10_000m);
+        }
+
+        return (double?)manager.Quality(o.ClientOrderId).SlippageVsDecisionBps;
     }
 }

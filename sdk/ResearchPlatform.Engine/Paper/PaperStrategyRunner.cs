@@ -74,7 +74,7 @@ internal sealed class PaperStrategyRunner
                 AlertScope = strategy.Name,
             };
             _sizer = new PositionSizer(genome);
-            _protection = options.VenueStops ? new PaperProtectiveOrders(_manager, bars.Symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct) : null;
+            _protection = options.VenueStops ? new PaperProtectiveOrders(_manager, bars.Symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct, options.TrailFraction) : null;
         }
 
         _tracker = new PaperTradeTracker(strategy.Name);
@@ -152,6 +152,7 @@ internal sealed class PaperStrategyRunner
         var close = _bars.Close[i];
         var closeTime = open + _bars.Interval.Duration;
         _clock.AdvanceTo(closeTime);
+        await TrailAsync(i, cancellationToken);
         _generator.Fill(i, 1, _target);
         var target = double.IsFinite(_target[0]) ? Math.Clamp(_target[0], -1, 1) : 0;
         var equity = Equity(close);
@@ -233,6 +234,15 @@ internal sealed class PaperStrategyRunner
         _venue.MatchNewTriggers(_bars.Symbol);
         DrainEvents(bar, _clock.GetUtcNow());
         if (await _protection.SyncAsync(_clock.GetUtcNow(), cancellationToken))
+        {
+            DrainEvents(bar, _clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>The trailing stop follows bar <paramref name="bar"/>'s high / low, after its stop check (as the kernel trails).</summary>
+    private async ValueTask TrailAsync(int bar, CancellationToken cancellationToken)
+    {
+        if (_protection is not null && await _protection.TrailAsync(ToPrice(_bars.High[bar]), ToPrice(_bars.Low[bar]), cancellationToken))
         {
             DrainEvents(bar, _clock.GetUtcNow());
         }

@@ -1,9 +1,7 @@
 using ResearchPlatform.Engine.Backtesting;
 using ResearchPlatform.Engine.Paper;
 using ResearchPlatform.Engine.Tests.TestSupport;
-using ResearchPlatform.Sdk.Data;
 using ResearchPlatform.Sdk.Execution;
-using ResearchPlatform.Sdk.Risk;
 
 namespace ResearchPlatform.Engine.Tests.Paper;
 
@@ -19,13 +17,10 @@ public sealed class PaperVenueStopsTests
     [InlineData(0.008, 0.012)]
     public async Task Replay_VenueStops_TradesAgreeWithTheKernelsStops(double stopLoss, double takeProfit)
     {
-        var bars = Walk(800, seed: 21);
+        var bars = PaperSeries.WickedWalk(800, seed: 21);
         var seed = new MomentumTestSeed();
-        var kernel = Backtest.Run(bars, seed, [8], new BacktestOptions
-        {
-            Sizing = SizingMode.FixedUnits, Units = 2, FeeBps = 4.5, MakerFeeBps = 4.5, SlippageBps = 0, StopLossPct = stopLoss * 100, TakeProfitPct = takeProfit * 100,
-        });
-        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [8])], Options(stopLoss, takeProfit, venueStops: true), null, null, null, CancellationToken.None);
+        var kernel = Backtest.Run(bars, seed, [8], StopsOnlyPaper.Kernel(stopLoss, takeProfit));
+        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [8])], StopsOnlyPaper.Options(stopLoss, takeProfit), null, null, null, CancellationToken.None);
         var replay = Assert.Single(session.Strategies);
 
         Assert.Contains(kernel.Trades, t => t.Reason == ExitReason.StopLoss);
@@ -55,49 +50,11 @@ public sealed class PaperVenueStopsTests
     [Fact]
     public async Task Replay_WithoutVenueStops_PlacesNoTriggerOrders()
     {
-        var bars = Walk(300, seed: 21);
+        var bars = PaperSeries.WickedWalk(300, seed: 21);
         var seed = new MomentumTestSeed();
 
-        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [8])], Options(0.01, 0.02, venueStops: false), null, null, null, CancellationToken.None);
+        var session = await PaperReplayEngine.RunAsync("v", bars, [new PaperStrategy("m", seed, [8])], StopsOnlyPaper.Options(0.01, 0.02, venueStops: false), null, null, null, CancellationToken.None);
 
         Assert.DoesNotContain(session.Strategies[0].Orders, o => o.Order.Type is OrderType.Stop or OrderType.TakeProfit);
     }
-
-    /// <summary>Hourly random walk with wicks of up to 0.6 % and an open that gaps up to 1 % from the previous close.</summary>
-    private static BarSeries Walk(int n, int seed)
-    {
-        var rng = new Random(seed);
-        var (t, o, h, l, c) = (new long[n], new double[n], new double[n], new double[n], new double[n]);
-        var price = 100.0;
-        for (var i = 0; i < n; i++)
-        {
-            t[i] = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i).ToUnixTimeMilliseconds();
-            o[i] = Math.Round(price * (1 + ((rng.NextDouble() - 0.5) * 0.02)), 2);
-            c[i] = Math.Round(o[i] * (1 + ((rng.NextDouble() - 0.5) * 0.02)), 2);
-            h[i] = Math.Round(Math.Max(o[i], c[i]) * (1 + (rng.NextDouble() * 0.006)), 2);
-            l[i] = Math.Round(Math.Min(o[i], c[i]) * (1 - (rng.NextDouble() * 0.006)), 2);
-            price = c[i];
-        }
-
-        return new BarSeries("TEST", BarInterval.Parse("1h"), t, o, h, l, c, Enumerable.Repeat(1e12, n).ToArray());
-    }
-
-    private static PaperOptions Options(double stopLoss, double takeProfit, bool venueStops) => new()
-    {
-        Sizing = PaperSizing.FixedUnits,
-        Units = 2m,
-        TakerFeeRate = 0.00045m,
-        MakerFeeRate = 0.00045m,
-        SlippageBps = 0,
-        ImpactBps = 0,
-        ParticipationCap = 1m,
-        TickSize = 0.00000001m,
-        // breakers and size limits that never bind: only the stop levels act, like the kernel's
-        Risk = new RiskGenome
-        {
-            StopLossPct = stopLoss, TakeProfitPct = takeProfit, TrailingStopPct = 0, ConsecutiveLossLimit = 1e6, RapidLossThresholdPct = 1, DailyDrawdownLimitPct = 1,
-            TotalDrawdownLimitPct = 1, MaxTradesPerHour = 1e6, MaxPositionSizePct = 100, ConcentrationLimitPct = 100, MaxTotalExposurePct = 100,
-        },
-        VenueStops = venueStops,
-    };
 }

@@ -74,6 +74,8 @@ internal sealed class PaperCliOptions
 
     public Option<bool> NoVenueStops { get; } = new("--no-venue-stops") { Description = "Do not place the risk genome's stop-loss / take-profit as reduce-only trigger orders at the venue (placed by default with --risk default)" };
 
+    public Option<bool> NoTrailingStop { get; } = new("--no-trailing-stop") { Description = "Do not trail the venue stop by the risk genome's trailing_stop_pct (trailed by default with venue stops: the stop order is modified as the best price moves)" };
+
     public IEnumerable<Option> All => [NoAlerts, FearGreed, Mode, Symbol, Interval, Data, Strategies, Seed, Genes, Speed, From, To, Cash, Size, Units, Risk, SlippageBps, ImpactBps, Participation, Json, Resume, SeedMarket, BarCount, FundingRate,
-        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding, NoVenueStops];
+        VenueUrl, KeyFile, Coin, Duration, Mainnet, Network, Funding, NoVenueStops, NoTrailingStop];
 }

@@ -120,5 +120,6 @@ public static class PaperCommand
         MakerFeeBps = (double)options.MakerFeeRate * 10_000,
         StopLossPct = options is { VenueStops: true, Risk: { } stops } ? stops.StopLossPct * 100 : 0,
         TakeProfitPct = options is { VenueStops: true, Risk: { } tps } ? tps.TakeProfitPct * 100 : 0,
+        TrailingStopPct = (double)options.TrailFraction * 100,
     };
 }

@@ -131,6 +131,7 @@ internal static class PaperInputs
             Units = parse.GetValue(o.Units),
             Risk = risk == "default" ? new RiskGenome() : null,
             VenueStops = risk == "default" && !parse.GetValue(o.NoVenueStops),
+            TrailingStops = risk == "default" && !parse.GetValue(o.NoVenueStops) && !parse.GetValue(o.NoTrailingStop),
             SlippageBps = parse.GetValue(o.SlippageBps),
             ImpactBps = parse.GetValue(o.ImpactBps),
             ParticipationCap = parse.GetValue(o.Participation),

@@ -44,7 +44,7 @@ internal sealed class LiveStrategyRunner
         {
             _risk = new RiskManager(genome, _riskClock);
             sizer = new PositionSizer(genome);
-            _protection = options.VenueStops ? new PaperProtectiveOrders(Manager, symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct) : null;
+            _protection = options.VenueStops ? new PaperProtectiveOrders(Manager, symbol, (decimal)genome.StopLossPct, (decimal)genome.TakeProfitPct, options.TrailFraction) : null;
         }
 
         _rebalancer = new PaperRebalancer(Manager, gate, _risk, sizer, options, lotSize);
@@ -123,8 +123,15 @@ internal sealed class LiveStrategyRunner
         }
         else if (!last && _protection is not null)
         {
-            // the fills of the last decision have arrived: stop-loss / take-profit trigger orders for that position
-            await _protection.SyncAsync(TimeProvider.System.GetUtcNow(), cancellationToken);
+            // once every fill of the last decision has arrived (no entry order still working, so the stop covers the
+            // whole position): stop-loss / take-profit trigger orders for that position; then the trailing stop follows
+            // this candle's best price (a modify of the resting stop at the venue)
+            if (!Manager.Orders.Any(o => !o.IsTerminal && o.Order.Type is OrderType.Market or OrderType.Limit))
+            {
+                await _protection.SyncAsync(TimeProvider.System.GetUtcNow(), cancellationToken);
+            }
+
+            await _protection.TrailAsync((decimal)bars.High[n - 1], (decimal)bars.Low[n - 1], cancellationToken);
         }
 
         _lastTarget = target;

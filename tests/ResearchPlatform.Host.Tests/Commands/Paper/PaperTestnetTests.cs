@@ -82,6 +82,45 @@ public sealed class PaperTestnetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Testnet_TrailingStop_ModifiesTheVenueStopAsThePriceMovesAndNothingIsLeftAtTheVenue()
+    {
+        using var dir = new TempDir();
+        await using var venue = await StartVenueAsync(FaultProfile.None);
+        var ws = dir.File("ws");
+
+        // slow momentum: positions last several candles, so the trailing stop has prices to follow
+        string[] args = [.. Args(venue, KeyFile(dir), "24").Select(a => a switch { "fast=2" => "fast=10", "slow=5" => "slow=40", _ => a })];
+        var (exit, stdout, stderr) = await RpSession.RunAsync(ws, args);
+
+        output.WriteLine(stderr);
+        Assert.True(exit == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var reconciliation = report.RootElement.GetProperty("strategies")[0].GetProperty("reconciliation");
+        Assert.True(reconciliation.GetProperty("agrees").GetBoolean(), reconciliation.GetRawText());
+        var session = report.RootElement.GetProperty("session_id").GetString()!;
+        var entries = ReadShared(Path.Combine(ws, "journals", session, "S1.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var stops = entries.Where(e => e["kind"]!.GetValue<string>() == "submitted" && e["order"]!["type"]!.GetValue<string>() == "stop")
+            .ToDictionary(e => e["client_order_id"]!.GetValue<string>(), e => e["order"]!);
+        Assert.True(stops.Count > 0, "no stop order placed: " + stderr);
+        var moves = entries.Where(e => e["kind"]!.GetValue<string>() == "modified" && stops.ContainsKey(e["client_order_id"]!.GetValue<string>())).ToList();
+        Assert.True(moves.Count > 0, $"{stops.Count} stop orders, none trailed: " + string.Join("\n", entries.Select(e => e.ToJsonString())));
+        Assert.DoesNotContain(entries, e => e["kind"]!.GetValue<string>() == "modify_rejected");
+        foreach (var group in moves.GroupBy(e => e["client_order_id"]!.GetValue<string>()))
+        {
+            // the level never loosens: a sell stop (long) only up, a buy stop (short) only down (a move the venue's price
+            // rounding brings back to the same level stays there)
+            var sell = stops[group.Key]["side"]!.GetValue<string>() == "sell";
+            var levels = new[] { stops[group.Key]["trigger_price"]!.GetValue<decimal>() }.Concat(group.Select(e => e["trigger_price"]!.GetValue<decimal>())).ToList();
+            Assert.True(levels.Zip(levels.Skip(1)).All(p => sell ? p.Second >= p.First : p.Second <= p.First) && levels[^1] != levels[0], $"{group.Key}: {string.Join(", ", levels)}");
+        }
+
+        // every stop ended at the venue (a modified stop has a new venue id; the session end canceled it under that id)
+        var open = (await InfoAsync(venue, new { type = "openOrders", user = Address })).AsArray();
+        Assert.Empty(open);
+        await AssertVenueEqualsJournalAsync(venue, ws, session, report.RootElement);
+    }
+
+    [Fact]
     public async Task Testnet_KillNineThenResume_NoOrderDuplicatedOrLost()
     {
         using var dir = new TempDir();
