@@ -31,6 +31,14 @@ public sealed partial class DashboardTests
         var state = row.Locator("[data-testid=run-state]");
         await Assertions.Expect(state).ToHaveTextAsync("running");
 
+        // Backtest and out-of-sample metrics beside the paper ones: the kernel's Sharpe as the API gives it.
+        var api = (await fx.GetAsync("api/strategies")).EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+        foreach (var set in new[] { "backtest", "out_of_sample" })
+        {
+            var sharpe = api.GetProperty(set).GetProperty("sharpe").GetDouble();
+            await Assertions.Expect(row.Locator($"[data-testid=metrics] tr[data-set={set}] td").Nth(1)).ToHaveTextAsync(sharpe.ToString("#,0.00", CultureInfo.InvariantCulture));
+        }
+
         await row.Locator($"[data-testid=\"toggle-{id}\"]").ClickAsync();
         await tab.Page.FillAsync("[data-testid=token-input]", fx.Serve.Token()); // no token stored yet: the modal asks
         await tab.Page.ClickAsync("[data-testid=modal-submit]");
@@ -93,8 +101,10 @@ public sealed partial class DashboardTests
         Assert.Equal(detail.GetProperty("hall_of_fame").GetArrayLength(), await hof.CountAsync());
         var stored = detail.GetProperty("generations").GetArrayLength();
         await tab.Page.WaitForFunctionAsync($"n => ({FitnessPoints})() === n", stored);
-        output.WriteLine($"run {runId} completed: {stored} generations charted, {await hof.CountAsync()} hall-of-fame rows");
-        await tab.ScreenshotAsync("evolution-completed");
+        var dsr = detail.GetProperty("deflated_sharpe").GetProperty("deflated").GetDouble();
+        await Assertions.Expect(tab.Page.Locator("[data-testid=dsr-value]")).ToHaveTextAsync(dsr.ToString("0.000", CultureInfo.InvariantCulture));
+        output.WriteLine($"run {runId} completed: {stored} generations charted, {await hof.CountAsync()} hall-of-fame rows, deflated Sharpe {dsr:F3}");
+        await AssertReadsWellAsync(tab, "evolution-completed");
         Assert.Empty(tab.Errors);
     }
 
@@ -113,8 +123,7 @@ public sealed partial class DashboardTests
         await Assertions.Expect(tab.Page.Locator("[data-testid=selected-run]")).ToHaveTextAsync($"run {id}");
         await tab.Page.WaitForFunctionAsync("n => Number(document.querySelector('[data-testid=pareto-chart]')?.dataset.points) === n", front);
         Assert.Equal(1, await tab.Page.Locator("[data-testid=pareto-chart] canvas").CountAsync());
-        await tab.Page.WaitForTimeoutAsync(300);
-        await tab.ScreenshotAsync("evolution-pareto");
+        await AssertReadsWellAsync(tab, "evolution-pareto");
         output.WriteLine($"pareto run {id}: {front} non-dominated strategies plotted");
         Assert.Empty(tab.Errors);
     }

@@ -25,6 +25,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
             await using var tab = await fx.OpenAsync(phone);
             await tab.LoadAsync("overview"); // warm-up: chromium's first document in a new context, not a page load figure
             var times = new List<string>();
+            var layout = new List<string>();
             var slowest = 0.0;
             foreach (var route in Routes)
             {
@@ -39,6 +40,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
                 await tab.Page.WaitForTimeoutAsync(300); // let charts lay out before the screenshot
                 await tab.ScreenshotAsync(route);
                 Assert.Equal(0, await tab.Page.Locator("main [data-testid=error]").CountAsync());
+                layout.AddRange((await tab.LayoutProblemsAsync()).Select(p => $"{route}: {p}"));
                 times.Add($"{route} {string.Join("/", attempts.Select(a => a.ToString("F0", CultureInfo.InvariantCulture)))} ms");
                 output.WriteLine($"{tab.Device} {times[^1]}");
                 slowest = Math.Max(slowest, attempts.Min());
@@ -46,6 +48,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
 
             output.WriteLine($"page load ({tab.Device}): {string.Join(", ", times)}");
             Assert.Empty(tab.Errors);
+            Assert.True(layout.Count == 0, $"{tab.Device}: {string.Join("; ", layout)}");
             var load = MachineLoad.PerCore();
             var budget = load > MachineLoad.OverloadedPerCore ? OverloadedBudgetMs : LoadBudgetMs;
             if (budget != LoadBudgetMs)

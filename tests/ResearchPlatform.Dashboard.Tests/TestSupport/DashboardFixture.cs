@@ -22,6 +22,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The id of the decision queued for review before the service started.</summary>
     internal string PendingDecisionId { get; private set; } = "";
 
+    /// <summary>The decision rules folder the service watches (a copy of the repository's rules/).</summary>
+    internal string RulesFolder { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         var chromium = Chromium.ExecutablePath(); // fails first, with the install hint, when the browser is missing
@@ -31,7 +34,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         var decided = await RpServe.RunAsync(ws, "decide", "STRATEGY_POOL_SIZING", "--context", ctx, "--json");
         PendingDecisionId = JsonDocument.Parse(decided).RootElement.GetProperty("id").GetString()!;
 
-        _serve = await RpServe.StartAsync(ws, ServeArgs, TimeSpan.FromSeconds(60));
+        // The repository's rules in a folder of our own, so a test can break one and watch the Rules page report it.
+        RulesFolder = Path.Combine(_dir.Path, "rules");
+        Directory.CreateDirectory(RulesFolder);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root(), "rules")))
+        {
+            File.Copy(file, Path.Combine(RulesFolder, Path.GetFileName(file)));
+        }
+
+        _serve = await RpServe.StartAsync(ws, [.. ServeArgs, "--rules", RulesFolder], TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {

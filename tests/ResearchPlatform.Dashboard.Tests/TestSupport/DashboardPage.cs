@@ -100,6 +100,26 @@ internal sealed class DashboardPage : IAsyncDisposable
         return path;
     }
 
+    /// <summary>
+    /// What a reader would see as broken on the current page: the page or a table wider than its box (sideways
+    /// scrolling: columns cut off on a laptop or a phone), and "undefined" / "NaN" / "[object Object]" in the text.
+    /// Empty when the page reads well.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LayoutProblemsAsync() => await Page.EvaluateAsync<string[]>(
+        """
+        () => {
+          const bad = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth + 1) bad.push(`page ${root.scrollWidth} px wide > viewport ${root.clientWidth} px`);
+          document.querySelectorAll('main .table-wrap').forEach((w) => {
+            if (w.scrollWidth > w.clientWidth + 1) bad.push(`table ${w.querySelector('table')?.dataset.testid || '?'} ${w.scrollWidth} px wide > its panel ${w.clientWidth} px`);
+          });
+          const text = document.querySelector('main')?.innerText || '';
+          for (const word of ['undefined', 'NaN', '[object Object]']) if (text.includes(word)) bad.push(`text shows "${word}"`);
+          return bad;
+        }
+        """);
+
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 
     private void Record(string text)
