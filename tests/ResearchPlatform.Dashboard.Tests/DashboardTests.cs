@@ -81,6 +81,17 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
         await tab.Page.WaitForFunctionAsync("e => document.querySelector('[data-testid=kpi-equity]').textContent !== e", equity, new() { Timeout = 20_000 });
         var now = await tab.Page.TextContentAsync("[data-testid=kpi-equity]");
         output.WriteLine($"equity {equity} -> {now} after {sw.ElapsedMilliseconds} ms, no reload");
+
+        // The rest of the overview: every component with its status, the risk level, the equity/drawdown chart, today's
+        // PnL and the latest alerts (the decision queued for review raised one).
+        var health = await fx.GetAsync("api/health");
+        await Assertions.Expect(tab.Page.Locator("[data-testid=components] tbody tr")).ToHaveCountAsync(health.GetProperty("components").GetArrayLength());
+        var risk = (await fx.GetAsync("api/risk")).GetProperty("level").GetString()!;
+        await Assertions.Expect(tab.Page.Locator("[data-testid=kpi-risk]")).ToHaveTextAsync(risk.ToUpperInvariant());
+        await tab.Page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=equity-chart]').dataset.points) > 1");
+        Assert.NotEqual("–", await tab.Page.TextContentAsync("[data-testid=kpi-today-pnl]"));
+        Assert.True(await tab.Page.Locator("[data-testid=overview-alerts] li").CountAsync() >= 1);
+        Assert.Equal(1, await tab.Page.Locator("[data-testid=breakers], [data-testid=breakers-empty]").CountAsync());
         Assert.True(await tab.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
         Assert.Empty(tab.Errors);
     }

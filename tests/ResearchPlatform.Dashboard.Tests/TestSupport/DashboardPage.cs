@@ -24,6 +24,14 @@ internal sealed class DashboardPage : IAsyncDisposable
             }
         };
         page.PageError += (_, e) => Record($"page error: {e}");
+        // Everything (scripts, styles, the chart library) comes from the service itself: no CDN, works offline.
+        page.Request += (_, r) =>
+        {
+            if (!r.Url.StartsWith(baseUrl.ToString(), StringComparison.Ordinal) && !r.Url.StartsWith("about:", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                Record($"request outside the service: {r.Url}");
+            }
+        };
     }
 
     public const int MaxShotHeight = 2400;
@@ -32,7 +40,7 @@ internal sealed class DashboardPage : IAsyncDisposable
 
     public string Device { get; }
 
-    /// <summary>Console errors and uncaught exceptions seen so far.</summary>
+    /// <summary>Console errors, uncaught exceptions and requests to other hosts seen so far.</summary>
     public IReadOnlyList<string> Errors
     {
         get

@@ -5,7 +5,7 @@ import { runControl } from '../control.js';
 import { errorBox, fmt, h, panel, pill, replace, signClass, table } from '../dom.js';
 import { toast } from '../toast.js';
 
-const STAGES = ['all', 'candidate', 'paper', 'live', 'retired'];
+const STAGES = ['all', 'candidate', 'backtested', 'paper', 'approved', 'live', 'retired'];
 const SETS = [['backtest', 'Backtest', 'kernel backtest, first 70% of the replayed bars (or as recorded at deployment)'],
   ['out_of_sample', 'OOS', 'out-of-sample: kernel backtest over the last 30% of the replayed bars'], ['paper', 'Paper', 'paper trading so far']];
 const MAX_CURVES = 8;
