@@ -39,6 +39,24 @@ public sealed partial class DashboardTests
             await Assertions.Expect(row.Locator($"[data-testid=metrics] tr[data-set={set}] td").Nth(1)).ToHaveTextAsync(sharpe.ToString("#,0.00", CultureInfo.InvariantCulture));
         }
 
+        // The deployment store's strategies follow the traded ones with their own stage, not traded, no start/stop.
+        var pool = (await fx.GetAsync("api/strategies")).EnumerateArray().Where(s => !s.GetProperty("controllable").GetBoolean()).ToList();
+        Assert.NotEmpty(pool);
+        foreach (var s in pool)
+        {
+            var stored = tab.Page.Locator($"[data-testid=strategies] tr[data-id=\"{s.GetProperty("id").GetString()}\"]");
+            await Assertions.Expect(stored.Locator("[data-testid=stage]")).ToHaveTextAsync(s.GetProperty("stage").GetString()!);
+            Assert.Equal(0, await stored.Locator("button").CountAsync());
+            if (s.GetProperty("out_of_sample").ValueKind == JsonValueKind.Object) // from the run's hall of fame: its OOS metrics
+            {
+                var sharpe = s.GetProperty("out_of_sample").GetProperty("sharpe").GetDouble();
+                await Assertions.Expect(stored.Locator("[data-testid=metrics] tr[data-set=out_of_sample] td").Nth(1)).ToHaveTextAsync(sharpe.ToString("#,0.00", CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.Contains(pool, s => s.GetProperty("out_of_sample").ValueKind == JsonValueKind.Object);
+
+        output.WriteLine($"pool beside the traded strategies: {string.Join(", ", pool.Select(s => $"{s.GetProperty("id").GetString()} {s.GetProperty("stage").GetString()}"))}");
         await row.Locator($"[data-testid=\"toggle-{id}\"]").ClickAsync();
         await tab.Page.FillAsync("[data-testid=token-input]", fx.Serve.Token()); // no token stored yet: the modal asks
         await tab.Page.ClickAsync("[data-testid=modal-submit]");

@@ -34,6 +34,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         var decided = await RpServe.RunAsync(ws, "decide", "STRATEGY_POOL_SIZING", "--context", ctx, "--json");
         PendingDecisionId = JsonDocument.Parse(decided).RootElement.GetProperty("id").GetString()!;
 
+        // A deployment pool beside the traded strategies: a small evolution's hall of fame added as candidates, which
+        // the backtest gate passes (backtested) or retires, so the Strategies page shows more stages than "paper".
+        await RpServe.RunAsync(ws, "evolve", "--symbol", "BTC/USD", "--interval", "1d", "--population", "8", "--generations", "2", "--threads", "1", "--no-alerts", "--json");
+        await RpServe.RunAsync(ws, "strategies", "add", "--run", "evo-0001", "--top", "8", "--json");
+
         // The repository's rules in a folder of our own, so a test can break one and watch the Rules page report it.
         RulesFolder = Path.Combine(_dir.Path, "rules");
         Directory.CreateDirectory(RulesFolder);

@@ -19,11 +19,12 @@ public sealed class DeploymentPoolTests
             new("momentum-default", "momentum", "seeds@1", new Dictionary<string, double>(), "paper", true, null, null, paperMetrics, []),
             new("L-7", "breakout", "seeds@1", new Dictionary<string, double>(), "paper", true, null, null, null, []),
         ];
-        IReadOnlyList<DeployedStrategy> pool =
+        var oos = new MetricsView(0.03, 0.7, 0.2, 5, null);
+        IReadOnlyList<DeploymentPool.Stored> pool =
         [
-            Deployed("s-retired", DeploymentStage.Retired, new StrategyPerformance(-0.4, -0.12, 0.3, 30, Trades: 9), new StrategyPerformance(-1.1, -0.05, 0.08, 12)),
-            Deployed("l-7", DeploymentStage.Live, null, null),
-            Deployed("s-candidate", DeploymentStage.Candidate, new StrategyPerformance(1.5, 0.2, 0.1, 365), null),
+            new(Deployed("s-retired", DeploymentStage.Retired, new StrategyPerformance(-1.1, -0.05, 0.08, 12)), new MetricsView(-0.12, -0.4, 0.3, 9, null), oos),
+            new(Deployed("l-7", DeploymentStage.Live, null), null, null),
+            new(Deployed("s-candidate", DeploymentStage.Candidate, null), null, null),
         ];
 
         var rows = DeploymentPool.Merge(traded, pool);
@@ -36,7 +37,7 @@ public sealed class DeploymentPoolTests
         Assert.False(retired.Running);
         Assert.Equal(new MetricsView(-0.12, -0.4, 0.3, 9, null), retired.Backtest);
         Assert.Equal(new MetricsView(-0.05, -1.1, 0.08, null, null), retired.Paper);
-        Assert.Null(retired.OutOfSample);
+        Assert.Same(oos, retired.OutOfSample);
         Assert.Equal(21, retired.Genes["fast"]);
         Assert.Empty(retired.EquityCurve);
     }
@@ -48,6 +49,20 @@ public sealed class DeploymentPoolTests
         Assert.Equal(traded, DeploymentPool.Merge(traded, []));
     }
 
-    private static DeployedStrategy Deployed(string id, DeploymentStage stage, StrategyPerformance? backtest, StrategyPerformance? paper) =>
-        new(id, "momentum", "seeds@1", """{"fast":21,"slow":80}""", "run:evo-0001#1", stage, 0, T0, backtest, paper, null);
+    [Theory]
+    [InlineData("run:evo-0001#3", "evo-0001", 3)]
+    [InlineData("run:a#b#12", "a#b", 12)]
+    [InlineData("manual", null, 0)]
+    [InlineData("run:evo-0001", null, 0)]
+    [InlineData("run:evo-0001#x", null, 0)]
+    [InlineData("run:#-1", null, 0)]
+    public void RunEntry_ParsesRunAndRank(string source, string? run, int rank)
+    {
+        var parsed = DeploymentPool.RunEntry(source);
+        Assert.Equal(run, parsed?.Run);
+        Assert.Equal(rank, parsed?.Rank ?? 0);
+    }
+
+    private static DeployedStrategy Deployed(string id, DeploymentStage stage, StrategyPerformance? paper) =>
+        new(id, "momentum", "seeds@1", """{"fast":21,"slow":80}""", "run:evo-0001#1", stage, 0, T0, new StrategyPerformance(0.5, 0.1, 0.1, 0), paper, null);
 }

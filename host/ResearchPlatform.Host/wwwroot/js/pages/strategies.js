@@ -51,7 +51,7 @@ function poolTable(list, reload) {
     { label: 'Stage', get: (s) => pill(s.stage, undefined, { 'data-testid': 'stage' }) },
     { label: 'Run', get: (s) => (s.controllable === false ? h('span', { class: 'muted', title: 'not traded by this service' }, 'not traded') : pill(s.running ? 'running' : 'stopped', undefined, { 'data-testid': 'run-state' })) },
     { label: 'Backtest / out-of-sample / paper', get: metricsTable, block: true },
-    { label: '', get: (s) => (s.controllable === false ? '' : h('button', { class: 'small', 'data-testid': `toggle-${s.id}`, onclick: () => toggle(s, reload) }, s.running ? 'Stop' : 'Start')) },
+    { label: '', get: (s) => (s.controllable === false ? h('span') : h('button', { class: 'small', 'data-testid': `toggle-${s.id}`, onclick: () => toggle(s, reload) }, s.running ? 'Stop' : 'Start')) },
   ];
   return table(cols, list, { empty: 'No strategies in the pool yet: run an evolution or start a replay.', testid: 'strategies', rowAttrs: (s) => ({ 'data-id': s.id }) });
 }
