@@ -60,6 +60,30 @@ public sealed class BundledNotebooksTests(ITestOutputHelper log)
         await ValidateWithNbformatAsync(notebooks.Select(n => n!["output"]!.GetValue<string>()).ToArray(), dir.File("html"));
     }
 
+    [Fact]
+    public void CommittedNotebooks_ArePolyglotFilesLoadingTheSharedSetup()
+    {
+        var files = Directory.GetFiles(NotebookProcess.NotebooksFolder(), "*.ipynb").Where(f => !f.EndsWith(".out.ipynb", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(5, files.Count);
+        foreach (var file in files)
+        {
+            var nb = JsonNode.Parse(File.ReadAllText(file))!;
+            var name = Path.GetFileName(file);
+            Assert.True(nb["nbformat"]!.GetValue<int>() == 4 && nb["nbformat_minor"]!.GetValue<int>() == 5, $"{name}: not nbformat 4.5");
+            Assert.Equal(".net-csharp", nb["metadata"]!["kernelspec"]!["name"]!.GetValue<string>());
+            Assert.Equal("csharp", nb["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]!.GetValue<string>());
+            var code = nb["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToList();
+            Assert.All(code, c => Assert.Equal("csharp", c!["metadata"]!["polyglot_notebook"]?["kernelName"]?.GetValue<string>()));
+            Assert.All(code, c => Assert.Empty(c!["outputs"]!.AsArray())); // committed without outputs
+            var first = string.Concat(code[0]!["source"]!.AsArray().Select(l => l!.GetValue<string>()));
+            Assert.StartsWith("#load \"_init.csx\"", first, StringComparison.Ordinal);
+            Assert.Contains(code, c => c!["metadata"]!["tags"]?.AsArray().Any(t => t!.GetValue<string>() == "parameters") == true);
+        }
+
+        var init = File.ReadAllText(Path.Combine(NotebookProcess.NotebooksFolder(), "_init.csx"));
+        Assert.Contains("#r \"", init, StringComparison.Ordinal); // the setup references the built assemblies
+    }
+
     /// <summary>
     /// What each notebook must show (issue #13), by the captions of its HTML tables and its number of plots: 1 bars and
     /// gaps by SQL, price and volatility; 2 a seed type written in a cell, compared with a built-in one; 3 fitness per
