@@ -31,7 +31,8 @@ export function lineChart(container, { series, time = true, height = 220, y2Labe
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
     axes: [
-      { ...AXIS },
+      // x without time = generations: whole-number ticks only (no "0.2 generations")
+      time ? { ...AXIS } : { ...AXIS, incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000] },
       { ...AXIS, size: 60 },
       ...(usesY2 ? [{ ...AXIS, scale: 'y2', side: 1, grid: { show: false }, label: y2Label, size: 60 }] : []),
     ],
