@@ -85,6 +85,8 @@ public sealed partial class DashboardTests
     [Step(5)]
     public async Task Evolution_RunStartedInBrowser_ChartsGrowLiveAndHallOfFameAppears()
     {
+        // Runs stored before (the fixture's pool run): the page selects the new one once it started.
+        var earlier = (await fx.GetAsync("api/evolution/runs")).EnumerateArray().Select(r => "run " + r.GetProperty("run_id").GetString()).ToArray();
         await using var tab = await fx.OpenAsync();
         await tab.LoadAsync("evolution");
         await tab.Page.ClickAsync("[data-testid=new-run]");
@@ -95,7 +97,8 @@ public sealed partial class DashboardTests
         await tab.Page.FillAsync("[data-testid=run-stagnation]", "0");
         await tab.Page.ClickAsync("[data-testid=modal-submit]");
         await tab.Page.Locator("[data-testid=modal]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        await Assertions.Expect(tab.Page.Locator("[data-testid=selected-run]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^run "));
+        await tab.Page.WaitForFunctionAsync(
+            "earlier => { const t = document.querySelector('[data-testid=selected-run]')?.textContent || ''; return t.startsWith('run ') && !earlier.includes(t); }", earlier);
         var runId = (await tab.Page.TextContentAsync("[data-testid=selected-run]"))!["run ".Length..];
         var pareto = await fx.PostAsync("api/evolution/runs", """{"objective":"pareto","population":16,"generations":100000,"time_budget_seconds":4,"stagnation":0}""");
         _paretoRunId = pareto.GetProperty("run_id").GetString();

@@ -98,7 +98,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
 
     [Fact]
     [Step(3)]
-    public async Task Decisions_ApproveQueuedWithToken_DecisionApproved()
+    public async Task Decisions_ApproveAndRejectQueuedWithToken_StatusesStored()
     {
         await using var tab = await fx.OpenAsync();
         await tab.LoadAsync("decisions");
@@ -112,9 +112,17 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
         var row = tab.Page.Locator($"[data-testid=decision-history] tr[data-id=\"{fx.PendingDecisionId}\"] [data-testid=decision-status]");
         await Assertions.Expect(row).ToHaveTextAsync("approved");
 
-        var all = await fx.GetAsync("api/decisions?status=all&limit=100");
-        var d = all.EnumerateArray().Single(x => x.GetProperty("id").ToString() == fx.PendingDecisionId);
-        Assert.Equal("approved", d.GetProperty("status").GetString());
+        // Rejecting the other one: the token is kept for the tab, the dialog asks only for the optional reason.
+        var other = tab.Page.Locator($"[data-testid=pending-decision][data-id=\"{fx.RejectDecisionId}\"]");
+        await other.Locator("[data-testid=reject]").ClickAsync();
+        await tab.Page.FillAsync("[data-testid=reason-input]", "rejected in the browser test");
+        await tab.Page.ClickAsync("[data-testid=modal-submit]");
+        await other.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Assertions.Expect(tab.Page.Locator($"[data-testid=decision-history] tr[data-id=\"{fx.RejectDecisionId}\"] [data-testid=decision-status]")).ToHaveTextAsync("rejected");
+
+        var all = (await fx.GetAsync("api/decisions?status=all&limit=100")).EnumerateArray().ToList();
+        Assert.Equal("approved", all.Single(x => x.GetProperty("id").ToString() == fx.PendingDecisionId).GetProperty("status").GetString());
+        Assert.Equal("rejected", all.Single(x => x.GetProperty("id").ToString() == fx.RejectDecisionId).GetProperty("status").GetString());
         Assert.Empty(tab.Errors);
     }
 

@@ -22,6 +22,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The id of the decision queued for review before the service started.</summary>
     internal string PendingDecisionId { get; private set; } = "";
 
+    /// <summary>A second decision queued for review, which the tests reject.</summary>
+    internal string RejectDecisionId { get; private set; } = "";
+
     /// <summary>The decision rules folder the service watches (a copy of the repository's rules/).</summary>
     internal string RulesFolder { get; private set; } = "";
 
@@ -33,6 +36,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         var ctx = _dir.Write("ctx.json", """{ "capital": 5000, "strategies": [] }""");
         var decided = await RpServe.RunAsync(ws, "decide", "STRATEGY_POOL_SIZING", "--context", ctx, "--json");
         PendingDecisionId = JsonDocument.Parse(decided).RootElement.GetProperty("id").GetString()!;
+        var second = await RpServe.RunAsync(ws, "decide", "STRATEGY_POOL_SIZING", "--context", ctx, "--json");
+        RejectDecisionId = JsonDocument.Parse(second).RootElement.GetProperty("id").GetString()!;
 
         // A deployment pool beside the traded strategies: a small evolution's hall of fame added as candidates, which
         // the backtest gate passes (backtested) or retires, so the Strategies page shows more stages than "paper".
