@@ -14,7 +14,8 @@ static string Cell(object? v) => v switch
 {
     null or DBNull => "",
     double d when double.IsNaN(d) => "NaN",
-    double d => Math.Abs(d) >= 1e4 ? d.ToString("N0", Inv) : Math.Abs(d) >= 100 ? d.ToString("0.##", Inv) : d.ToString("0.####", Inv),
+    // (+ 0.0 turns a rounded -0 into 0: a residual of -0.00001 reads "0", not "-0")
+    double d => Math.Abs(d) >= 1e4 ? d.ToString("N0", Inv) : Math.Abs(d) >= 100 ? d.ToString("0.##", Inv) : (Math.Round(d, 4) + 0.0).ToString("0.####", Inv),
     float f => ((double)f).ToString("0.####", Inv),
     decimal m => m.ToString("0.####", Inv),
     DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", Inv) : t.ToString("yyyy-MM-dd HH:mm", Inv),

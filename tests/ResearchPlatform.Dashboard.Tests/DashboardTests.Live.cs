@@ -31,6 +31,32 @@ public sealed partial class DashboardTests
         var state = row.Locator("[data-testid=run-state]");
         await Assertions.Expect(state).ToHaveTextAsync("running");
 
+        // Backtest and out-of-sample metrics beside the paper ones: the kernel's Sharpe as the API gives it.
+        var api = (await fx.GetAsync("api/strategies")).EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+        foreach (var set in new[] { "backtest", "out_of_sample" })
+        {
+            var sharpe = api.GetProperty(set).GetProperty("sharpe").GetDouble();
+            await Assertions.Expect(row.Locator($"[data-testid=metrics] tr[data-set={set}] td").Nth(1)).ToHaveTextAsync(sharpe.ToString("#,0.00", CultureInfo.InvariantCulture));
+        }
+
+        // The deployment store's strategies follow the traded ones with their own stage, not traded, no start/stop.
+        var pool = (await fx.GetAsync("api/strategies")).EnumerateArray().Where(s => !s.GetProperty("controllable").GetBoolean()).ToList();
+        Assert.NotEmpty(pool);
+        foreach (var s in pool)
+        {
+            var stored = tab.Page.Locator($"[data-testid=strategies] tr[data-id=\"{s.GetProperty("id").GetString()}\"]");
+            await Assertions.Expect(stored.Locator("[data-testid=stage]")).ToHaveTextAsync(s.GetProperty("stage").GetString()!);
+            Assert.Equal(0, await stored.Locator("button").CountAsync());
+            if (s.GetProperty("out_of_sample").ValueKind == JsonValueKind.Object) // from the run's hall of fame: its OOS metrics
+            {
+                var sharpe = s.GetProperty("out_of_sample").GetProperty("sharpe").GetDouble();
+                await Assertions.Expect(stored.Locator("[data-testid=metrics] tr[data-set=out_of_sample] td").Nth(1)).ToHaveTextAsync(sharpe.ToString("#,0.00", CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.Contains(pool, s => s.GetProperty("out_of_sample").ValueKind == JsonValueKind.Object);
+
+        output.WriteLine($"pool beside the traded strategies: {string.Join(", ", pool.Select(s => $"{s.GetProperty("id").GetString()} {s.GetProperty("stage").GetString()}"))}");
         await row.Locator($"[data-testid=\"toggle-{id}\"]").ClickAsync();
         await tab.Page.FillAsync("[data-testid=token-input]", fx.Serve.Token()); // no token stored yet: the modal asks
         await tab.Page.ClickAsync("[data-testid=modal-submit]");
@@ -59,6 +85,8 @@ public sealed partial class DashboardTests
     [Step(5)]
     public async Task Evolution_RunStartedInBrowser_ChartsGrowLiveAndHallOfFameAppears()
     {
+        // Runs stored before (the fixture's pool run): the page selects the new one once it started.
+        var earlier = (await fx.GetAsync("api/evolution/runs")).EnumerateArray().Select(r => "run " + r.GetProperty("run_id").GetString()).ToArray();
         await using var tab = await fx.OpenAsync();
         await tab.LoadAsync("evolution");
         await tab.Page.ClickAsync("[data-testid=new-run]");
@@ -69,7 +97,8 @@ public sealed partial class DashboardTests
         await tab.Page.FillAsync("[data-testid=run-stagnation]", "0");
         await tab.Page.ClickAsync("[data-testid=modal-submit]");
         await tab.Page.Locator("[data-testid=modal]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        await Assertions.Expect(tab.Page.Locator("[data-testid=selected-run]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^run "));
+        await tab.Page.WaitForFunctionAsync(
+            "earlier => { const t = document.querySelector('[data-testid=selected-run]')?.textContent || ''; return t.startsWith('run ') && !earlier.includes(t); }", earlier);
         var runId = (await tab.Page.TextContentAsync("[data-testid=selected-run]"))!["run ".Length..];
         var pareto = await fx.PostAsync("api/evolution/runs", """{"objective":"pareto","population":16,"generations":100000,"time_budget_seconds":4,"stagnation":0}""");
         _paretoRunId = pareto.GetProperty("run_id").GetString();
@@ -93,8 +122,10 @@ public sealed partial class DashboardTests
         Assert.Equal(detail.GetProperty("hall_of_fame").GetArrayLength(), await hof.CountAsync());
         var stored = detail.GetProperty("generations").GetArrayLength();
         await tab.Page.WaitForFunctionAsync($"n => ({FitnessPoints})() === n", stored);
-        output.WriteLine($"run {runId} completed: {stored} generations charted, {await hof.CountAsync()} hall-of-fame rows");
-        await tab.ScreenshotAsync("evolution-completed");
+        var dsr = detail.GetProperty("deflated_sharpe").GetProperty("deflated").GetDouble();
+        await Assertions.Expect(tab.Page.Locator("[data-testid=dsr-value]")).ToHaveTextAsync(dsr.ToString("0.000", CultureInfo.InvariantCulture));
+        output.WriteLine($"run {runId} completed: {stored} generations charted, {await hof.CountAsync()} hall-of-fame rows, deflated Sharpe {dsr:F3}");
+        await AssertReadsWellAsync(tab, "evolution-completed");
         Assert.Empty(tab.Errors);
     }
 
@@ -113,8 +144,7 @@ public sealed partial class DashboardTests
         await Assertions.Expect(tab.Page.Locator("[data-testid=selected-run]")).ToHaveTextAsync($"run {id}");
         await tab.Page.WaitForFunctionAsync("n => Number(document.querySelector('[data-testid=pareto-chart]')?.dataset.points) === n", front);
         Assert.Equal(1, await tab.Page.Locator("[data-testid=pareto-chart] canvas").CountAsync());
-        await tab.Page.WaitForTimeoutAsync(300);
-        await tab.ScreenshotAsync("evolution-pareto");
+        await AssertReadsWellAsync(tab, "evolution-pareto");
         output.WriteLine($"pareto run {id}: {front} non-dominated strategies plotted");
         Assert.Empty(tab.Errors);
     }

@@ -25,6 +25,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
             await using var tab = await fx.OpenAsync(phone);
             await tab.LoadAsync("overview"); // warm-up: chromium's first document in a new context, not a page load figure
             var times = new List<string>();
+            var layout = new List<string>();
             var slowest = 0.0;
             foreach (var route in Routes)
             {
@@ -39,6 +40,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
                 await tab.Page.WaitForTimeoutAsync(300); // let charts lay out before the screenshot
                 await tab.ScreenshotAsync(route);
                 Assert.Equal(0, await tab.Page.Locator("main [data-testid=error]").CountAsync());
+                layout.AddRange((await tab.LayoutProblemsAsync()).Select(p => $"{route}: {p}"));
                 times.Add($"{route} {string.Join("/", attempts.Select(a => a.ToString("F0", CultureInfo.InvariantCulture)))} ms");
                 output.WriteLine($"{tab.Device} {times[^1]}");
                 slowest = Math.Max(slowest, attempts.Min());
@@ -46,6 +48,7 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
 
             output.WriteLine($"page load ({tab.Device}): {string.Join(", ", times)}");
             Assert.Empty(tab.Errors);
+            Assert.True(layout.Count == 0, $"{tab.Device}: {string.Join("; ", layout)}");
             var load = MachineLoad.PerCore();
             var budget = load > MachineLoad.OverloadedPerCore ? OverloadedBudgetMs : LoadBudgetMs;
             if (budget != LoadBudgetMs)
@@ -78,13 +81,24 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
         await tab.Page.WaitForFunctionAsync("e => document.querySelector('[data-testid=kpi-equity]').textContent !== e", equity, new() { Timeout = 20_000 });
         var now = await tab.Page.TextContentAsync("[data-testid=kpi-equity]");
         output.WriteLine($"equity {equity} -> {now} after {sw.ElapsedMilliseconds} ms, no reload");
+
+        // The rest of the overview: every component with its status, the risk level, the equity/drawdown chart, today's
+        // PnL and the latest alerts (the decision queued for review raised one).
+        var health = await fx.GetAsync("api/health");
+        await Assertions.Expect(tab.Page.Locator("[data-testid=components] tbody tr")).ToHaveCountAsync(health.GetProperty("components").GetArrayLength());
+        var risk = (await fx.GetAsync("api/risk")).GetProperty("level").GetString()!;
+        await Assertions.Expect(tab.Page.Locator("[data-testid=kpi-risk]")).ToHaveTextAsync(risk.ToUpperInvariant());
+        await tab.Page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=equity-chart]').dataset.points) > 1");
+        Assert.NotEqual("–", await tab.Page.TextContentAsync("[data-testid=kpi-today-pnl]"));
+        Assert.True(await tab.Page.Locator("[data-testid=overview-alerts] li").CountAsync() >= 1);
+        Assert.Equal(1, await tab.Page.Locator("[data-testid=breakers], [data-testid=breakers-empty]").CountAsync());
         Assert.True(await tab.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
         Assert.Empty(tab.Errors);
     }
 
     [Fact]
     [Step(3)]
-    public async Task Decisions_ApproveQueuedWithToken_DecisionApproved()
+    public async Task Decisions_ApproveAndRejectQueuedWithToken_StatusesStored()
     {
         await using var tab = await fx.OpenAsync();
         await tab.LoadAsync("decisions");
@@ -98,9 +112,17 @@ public sealed partial class DashboardTests(DashboardFixture fx, ITestOutputHelpe
         var row = tab.Page.Locator($"[data-testid=decision-history] tr[data-id=\"{fx.PendingDecisionId}\"] [data-testid=decision-status]");
         await Assertions.Expect(row).ToHaveTextAsync("approved");
 
-        var all = await fx.GetAsync("api/decisions?status=all&limit=100");
-        var d = all.EnumerateArray().Single(x => x.GetProperty("id").ToString() == fx.PendingDecisionId);
-        Assert.Equal("approved", d.GetProperty("status").GetString());
+        // Rejecting the other one: the token is kept for the tab, the dialog asks only for the optional reason.
+        var other = tab.Page.Locator($"[data-testid=pending-decision][data-id=\"{fx.RejectDecisionId}\"]");
+        await other.Locator("[data-testid=reject]").ClickAsync();
+        await tab.Page.FillAsync("[data-testid=reason-input]", "rejected in the browser test");
+        await tab.Page.ClickAsync("[data-testid=modal-submit]");
+        await other.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Assertions.Expect(tab.Page.Locator($"[data-testid=decision-history] tr[data-id=\"{fx.RejectDecisionId}\"] [data-testid=decision-status]")).ToHaveTextAsync("rejected");
+
+        var all = (await fx.GetAsync("api/decisions?status=all&limit=100")).EnumerateArray().ToList();
+        Assert.Equal("approved", all.Single(x => x.GetProperty("id").ToString() == fx.PendingDecisionId).GetProperty("status").GetString());
+        Assert.Equal("rejected", all.Single(x => x.GetProperty("id").ToString() == fx.RejectDecisionId).GetProperty("status").GetString());
         Assert.Empty(tab.Errors);
     }
 

@@ -22,6 +22,12 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The id of the decision queued for review before the service started.</summary>
     internal string PendingDecisionId { get; private set; } = "";
 
+    /// <summary>A second decision queued for review, which the tests reject.</summary>
+    internal string RejectDecisionId { get; private set; } = "";
+
+    /// <summary>The decision rules folder the service watches (a copy of the repository's rules/).</summary>
+    internal string RulesFolder { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         var chromium = Chromium.ExecutablePath(); // fails first, with the install hint, when the browser is missing
@@ -30,8 +36,23 @@ public sealed class DashboardFixture : IAsyncLifetime
         var ctx = _dir.Write("ctx.json", """{ "capital": 5000, "strategies": [] }""");
         var decided = await RpServe.RunAsync(ws, "decide", "STRATEGY_POOL_SIZING", "--context", ctx, "--json");
         PendingDecisionId = JsonDocument.Parse(decided).RootElement.GetProperty("id").GetString()!;
+        var second = await RpServe.RunAsync(ws, "decide", "STRATEGY_POOL_SIZING", "--context", ctx, "--json");
+        RejectDecisionId = JsonDocument.Parse(second).RootElement.GetProperty("id").GetString()!;
 
-        _serve = await RpServe.StartAsync(ws, ServeArgs, TimeSpan.FromSeconds(60));
+        // A deployment pool beside the traded strategies: a small evolution's hall of fame added as candidates, which
+        // the backtest gate passes (backtested) or retires, so the Strategies page shows more stages than "paper".
+        await RpServe.RunAsync(ws, "evolve", "--symbol", "BTC/USD", "--interval", "1d", "--population", "8", "--generations", "2", "--threads", "1", "--no-alerts", "--json");
+        await RpServe.RunAsync(ws, "strategies", "add", "--run", "evo-0001", "--top", "8", "--json");
+
+        // The repository's rules in a folder of our own, so a test can break one and watch the Rules page report it.
+        RulesFolder = Path.Combine(_dir.Path, "rules");
+        Directory.CreateDirectory(RulesFolder);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root(), "rules")))
+        {
+            File.Copy(file, Path.Combine(RulesFolder, Path.GetFileName(file)));
+        }
+
+        _serve = await RpServe.StartAsync(ws, [.. ServeArgs, "--rules", RulesFolder], TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {

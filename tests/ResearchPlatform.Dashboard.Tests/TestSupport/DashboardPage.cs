@@ -24,6 +24,14 @@ internal sealed class DashboardPage : IAsyncDisposable
             }
         };
         page.PageError += (_, e) => Record($"page error: {e}");
+        // Everything (scripts, styles, the chart library) comes from the service itself: no CDN, works offline.
+        page.Request += (_, r) =>
+        {
+            if (!r.Url.StartsWith(baseUrl.ToString(), StringComparison.Ordinal) && !r.Url.StartsWith("about:", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                Record($"request outside the service: {r.Url}");
+            }
+        };
     }
 
     public const int MaxShotHeight = 2400;
@@ -32,7 +40,7 @@ internal sealed class DashboardPage : IAsyncDisposable
 
     public string Device { get; }
 
-    /// <summary>Console errors and uncaught exceptions seen so far.</summary>
+    /// <summary>Console errors, uncaught exceptions and requests to other hosts seen so far.</summary>
     public IReadOnlyList<string> Errors
     {
         get
@@ -99,6 +107,26 @@ internal sealed class DashboardPage : IAsyncDisposable
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true, Clip = new() { X = 0, Y = 0, Width = width, Height = Math.Min(height, MaxShotHeight) } });
         return path;
     }
+
+    /// <summary>
+    /// What a reader would see as broken on the current page: the page or a table wider than its box (sideways
+    /// scrolling: columns cut off on a laptop or a phone), and "undefined" / "NaN" / "[object Object]" in the text.
+    /// Empty when the page reads well.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LayoutProblemsAsync() => await Page.EvaluateAsync<string[]>(
+        """
+        () => {
+          const bad = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth + 1) bad.push(`page ${root.scrollWidth} px wide > viewport ${root.clientWidth} px`);
+          document.querySelectorAll('main .table-wrap').forEach((w) => {
+            if (w.scrollWidth > w.clientWidth + 1) bad.push(`table ${w.querySelector('table')?.dataset.testid || '?'} ${w.scrollWidth} px wide > its panel ${w.clientWidth} px`);
+          });
+          const text = document.querySelector('main')?.innerText || '';
+          for (const word of ['undefined', 'NaN', '[object Object]']) if (text.includes(word)) bad.push(`text shows "${word}"`);
+          return bad;
+        }
+        """);
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 

@@ -124,9 +124,12 @@ public sealed class ServeApiReadTests
             Assert.Equal("paper", s.GetProperty("stage").GetString());
             Assert.Equal(JsonValueKind.Object, s.GetProperty("genes").ValueKind);
             Assert.False(string.IsNullOrEmpty(s.GetProperty("seed_type").GetString()));
-            Assert.Equal(JsonValueKind.Null, s.GetProperty("backtest").ValueKind);
+            Assert.True(s.GetProperty("controllable").GetBoolean());
+            var slot = rt.Slots.Single(x => x.Id == s.GetProperty("id").GetString());
+            AssertKernelMetrics(rt, slot, s.GetProperty("backtest"), 0, (int)(rt.Bars!.Count * 0.7));
+            AssertKernelMetrics(rt, slot, s.GetProperty("out_of_sample"), (int)(rt.Bars!.Count * 0.7), rt.Bars.Count);
             var paper = s.GetProperty("paper");
-            var trades = rt.Slots.Single(x => x.Id == s.GetProperty("id").GetString()).Runner!.Trades.Count;
+            var trades = slot.Runner!.Trades.Count;
             Assert.Equal(trades, paper.GetProperty("trades").GetInt32());
             Assert.InRange(paper.GetProperty("win_rate").GetDouble(), 0, 1);
             Assert.InRange(paper.GetProperty("max_drawdown").GetDouble(), 0, 1);
@@ -136,6 +139,19 @@ public sealed class ServeApiReadTests
 
         await AssertResearchEndpointsAsync(serve);
         await AssertStreamAndMetricsAsync(serve, equity);
+    }
+
+    /// <summary>The backtest / out-of-sample columns are the kernel's backtest of the slot's genes over bars [from, to), in fractions.</summary>
+    private static void AssertKernelMetrics(ResearchPlatform.Host.Service.Trading.TradingRuntime rt, ResearchPlatform.Host.Service.Trading.StrategySlot slot, JsonElement m, int from, int to)
+    {
+        var kernel = ResearchPlatform.Engine.Backtesting.Backtest.Run(rt.Bars!, slot.Strategy.Seed, [.. slot.Strategy.Genes],
+            new ResearchPlatform.Engine.Backtesting.BacktestOptions { InitialCash = 10_000 }, new ResearchPlatform.Engine.Backtesting.BarRange(from, to)).Metrics;
+        Assert.Equal(JsonValueKind.Object, m.ValueKind);
+        Assert.Equal(kernel.TotalReturnPct / 100, m.GetProperty("total_return").GetDouble(), 9);
+        Assert.Equal(kernel.Sharpe, m.GetProperty("sharpe").GetDouble(), 9);
+        Assert.Equal(-kernel.MaxDrawdownPct / 100, m.GetProperty("max_drawdown").GetDouble(), 9);
+        Assert.Equal(kernel.Trades, m.GetProperty("trades").GetInt32());
+        Assert.InRange(m.GetProperty("win_rate").GetDouble(), 0, 1);
     }
 
     private static async Task AssertStreamAndMetricsAsync(InProcessServe serve, double equity)

@@ -171,8 +171,12 @@ public sealed class ServeLiveTests
             await WaitAsync(() => Journals(ws).Submitted.Count >= 1, serve, "1 order journaled");
             using (var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies")))
             {
-                var only = Assert.Single(strategies.RootElement.EnumerateArray());
+                // Only the live-stage strategy is traded (controllable); the paper-stage one is listed from the store, not traded.
+                var rows = strategies.RootElement.EnumerateArray().ToList();
+                var only = Assert.Single(rows, r => r.GetProperty("controllable").GetBoolean());
                 Assert.Equal(("momentum-live1", "live", 3.0, 8.0), (only.GetProperty("id").GetString(), only.GetProperty("stage").GetString(), only.GetProperty("genes").GetProperty("fast").GetDouble(), only.GetProperty("genes").GetProperty("slow").GetDouble()));
+                var listed = Assert.Single(rows, r => !r.GetProperty("controllable").GetBoolean());
+                Assert.Equal(("momentum-paper1", "paper", false), (listed.GetProperty("id").GetString(), listed.GetProperty("stage").GetString(), listed.GetProperty("running").GetBoolean()));
             }
 
             // promoted and retired while the service runs: the live set follows at a candle boundary, no restart

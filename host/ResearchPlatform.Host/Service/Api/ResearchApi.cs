@@ -72,8 +72,9 @@ internal static class ResearchApi
             HallOfFame = entries.Where(e => e.List == "hall_of_fame").Select(e => new
             {
                 e.Rank, e.SeedType, Genes = Parse(e.GenesJson), e.Fitness, e.PluginVersion, Train = e.Train, OutOfSample = e.OutOfSample, HoldOut = e.Holdout,
-                DeflatedSharpe = record.DeflatedSharpe,
             }),
+            // One figure per run: the deflated Sharpe of the best individual against every distinct strategy tried (null until it completes).
+            record.DeflatedSharpe,
             ParetoFront = entries.Where(e => e.List == "pareto_front").Select(e => new
             {
                 Objectives = new { sharpe = e.Train.Sharpe, max_drawdown = e.Train.MaxDrawdown, total_return = e.Train.TotalReturn }, e.SeedType, Genes = Parse(e.GenesJson),

@@ -28,8 +28,13 @@ internal static class TradingApi
             !ApiResults.TryLimit(limit, 100, out var n, out var error) ? Task.FromResult(error!)
             : settings.Live is null ? Read(rt, () => TradingViews.Fills(rt, n), ct) : Live(() => LiveViews.Fills(live, n)));
         app.MapGet("/api/risk", (TradingRuntime rt, CancellationToken ct) => Read(rt, () => TradingViews.Risk(rt), ct));
-        app.MapGet("/api/strategies", (TradingRuntime rt, ServeSettings settings, LiveTrading live, CancellationToken ct) =>
-            settings.Live is null ? Read(rt, () => TradingViews.Strategies(rt), ct) : Live(() => LiveViews.Strategies(live, settings, live.Slots)));
+        app.MapGet("/api/strategies", async (TradingRuntime rt, ServeSettings settings, LiveTrading live, WorkspaceDb db, CancellationToken ct) =>
+        {
+            var pool = await DeploymentPool.ReadAsync(db, ct); // read before taking the replay's gate
+            return settings.Live is null
+                ? await Read(rt, () => DeploymentPool.Merge(TradingViews.Strategies(rt), pool), ct)
+                : await Live(() => DeploymentPool.Merge(LiveViews.Strategies(live, settings, live.Slots), pool));
+        });
     }
 
     /// <summary>A live-mode view: built from the live books, not under the paper replay's gate.</summary>

@@ -26,4 +26,12 @@ internal sealed class StrategySlot(PaperStrategy strategy, string pluginSource)
 
     /// <summary>Equity after each replayed bar (same length as the runtime's curve).</summary>
     public List<double> Equity { get; } = [];
+
+    /// <summary>Kernel backtest over the replay's first 70 % of bars (<see cref="SlotBacktests"/>); null until computed.</summary>
+    public Views.MetricsView? Backtest { get; set; }
+
+    /// <summary>Kernel backtest over the replay's last 30 % of bars; null until computed.</summary>
+    public Views.MetricsView? OutOfSample { get; set; }
+
+    public bool BacktestsComputed { get; set; }
 }

@@ -83,7 +83,12 @@ internal static class TradingViews
         {
             var genes = s.Strategy.Seed.Genes.Select((g, i) => (g.Name, s.Strategy.Genes[i])).ToDictionary(x => x.Name, x => x.Item2);
             var curve = Downsample(rt.Curve.Take(s.Equity.Count).Select((c, i) => (c.T, s.Equity[i])).ToList());
-            return new StrategyView(s.Id, s.Strategy.Seed.Id, s.PluginSource, genes, "paper", s.Running && rt.HaltReason is null && !rt.Finished, null, null, Metrics(rt, s), curve);
+            if (rt.Bars is { } bars)
+            {
+                SlotBacktests.Ensure(s, bars, (double)rt.Settings.CashPerStrategy);
+            }
+
+            return new StrategyView(s.Id, s.Strategy.Seed.Id, s.PluginSource, genes, "paper", s.Running && rt.HaltReason is null && !rt.Finished, s.Backtest, s.OutOfSample, Metrics(rt, s), curve);
         })];
 
     private static MetricsView? Metrics(TradingRuntime rt, StrategySlot s) =>

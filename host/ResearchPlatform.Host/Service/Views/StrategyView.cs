@@ -1,6 +1,6 @@
 namespace ResearchPlatform.Host.Service.Views;
 
-/// <summary>GET /api/strategies row.</summary>
+/// <summary>GET /api/strategies row; <see cref="Controllable"/> = traded by this service (start/stop apply).</summary>
 internal sealed record StrategyView(
     string Id,
     string SeedType,
@@ -11,4 +11,5 @@ internal sealed record StrategyView(
     MetricsView? Backtest,
     MetricsView? OutOfSample,
     MetricsView? Paper,
-    IReadOnlyList<EquityPoint> EquityCurve);
+    IReadOnlyList<EquityPoint> EquityCurve,
+    bool Controllable = true);

@@ -31,7 +31,8 @@ export function lineChart(container, { series, time = true, height = 220, y2Labe
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
     axes: [
-      { ...AXIS },
+      // x without time = generations: whole-number ticks only (no "0.2 generations")
+      time ? { ...AXIS } : { ...AXIS, incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000] },
       { ...AXIS, size: 60 },
       ...(usesY2 ? [{ ...AXIS, scale: 'y2', side: 1, grid: { show: false }, label: y2Label, size: 60 }] : []),
     ],
@@ -78,10 +79,13 @@ export function lineChart(container, { series, time = true, height = 220, y2Labe
 /** A scatter chart of points [{x, y}] (sorted by x for uPlot), with axis labels. */
 export function scatterChart(container, { xLabel, yLabel, height = 260, color = PALETTE[1] }) {
   const U = uPlotOrThrow();
+  const ranges = { x: [0, 1], y: [0, 1] };
   const opts = {
     width: Math.max(200, container.clientWidth),
     height,
-    scales: { x: { time: false } },
+    // Padded ranges: uPlot fits the axes to the extreme points exactly, which cuts the outermost markers in half.
+    // uPlot's own y range only looks at the points inside the x window, so both ranges come from all the points.
+    scales: { x: { time: false, range: () => ranges.x }, y: { range: () => ranges.y } },
     legend: { show: false },
     axes: [{ ...AXIS, label: xLabel }, { ...AXIS, label: yLabel, size: 60 }],
     series: [{}, { label: yLabel, stroke: color, fill: `${color}88`, paths: () => null, points: { show: true, size: 8, width: 1 } }],
@@ -92,6 +96,9 @@ export function scatterChart(container, { xLabel, yLabel, height = 260, color = 
     plot,
     setPoints(points) {
       const sorted = [...points].sort((a, b) => a.x - b.x);
+      const xs = sorted.map((p) => p.x); const ys = sorted.map((p) => p.y);
+      ranges.x = sorted.length ? padded(Math.min(...xs), Math.max(...xs)) : [0, 1];
+      ranges.y = sorted.length ? padded(Math.min(...ys), Math.max(...ys)) : [0, 1];
       plot.setData([sorted.map((p) => p.x), sorted.map((p) => p.y)]);
       container.dataset.points = String(sorted.length);
     },
@@ -100,6 +107,13 @@ export function scatterChart(container, { xLabel, yLabel, height = 260, color = 
       plot.destroy();
     },
   };
+}
+
+/** [min, max] widened by 8 % of the span on each side (a single value: by 8 % of its size, or 1). */
+export function padded(min, max) {
+  if (min == null || max == null) return [0, 1];
+  const span = max - min || Math.abs(max) || 1;
+  return [min - span * 0.08, max + span * 0.08];
 }
 
 /** Aligns several [xs, ys] tables on one x axis (uPlot.join), for several curves with their own timestamps. */

@@ -47,14 +47,14 @@ export function errorBox(err) {
 }
 
 /**
- * table(columns, rows, opts): columns = [{label, get: row => text|Node, num?, wrap?}];
+ * table(columns, rows, opts): columns = [{label, get: row => text|Node, num?, wrap?, block? (a nested table: full width on a phone)}];
  * opts = {empty: 'text', testid, rowAttrs: row => attrs, head: extra header row (Node)}.
  */
 export function table(columns, rows, opts = {}) {
   if (!rows || rows.length === 0) return empty(opts.empty || 'Nothing yet.', opts.testid ? `${opts.testid}-empty` : 'empty');
   const head = h('thead', {}, opts.head, h('tr', {}, columns.map((c) => h('th', { class: c.num ? 'num' : undefined }, c.label))));
   const body = h('tbody', {}, rows.map((r) => h('tr', opts.rowAttrs ? opts.rowAttrs(r) : {},
-    columns.map((c) => h('td', { class: c.num ? 'num' : c.wrap ? 'wrap' : undefined, 'data-label': c.label }, cell(c.get(r)))))));
+    columns.map((c) => h('td', { class: c.num ? 'num' : c.wrap ? 'wrap' : c.block ? 'block' : undefined, 'data-label': c.label }, cell(c.get(r)))))));
   return h('div', { class: 'table-wrap' }, h('table', { 'data-testid': opts.testid }, head, body));
 }
 

@@ -49,6 +49,11 @@ public sealed class EvolutionApiTests
             Assert.Equal(3, generations.GetArrayLength());
             Assert.Equal(events[2].GetProperty("best_fitness").GetDouble(), generations[2].GetProperty("best_fitness").GetDouble());
             Assert.True(detail.RootElement.GetProperty("hall_of_fame").GetArrayLength() > 0);
+            // The deflated Sharpe is one figure per run (its best individual against the distinct strategies tried).
+            var dsr = detail.RootElement.GetProperty("deflated_sharpe");
+            Assert.InRange(dsr.GetProperty("deflated").GetDouble(), 0, 1);
+            Assert.True(dsr.GetProperty("trials").GetInt64() > 1);
+            Assert.All(detail.RootElement.GetProperty("hall_of_fame").EnumerateArray(), e => Assert.False(e.TryGetProperty("deflated_sharpe", out _)));
         }
     }
 

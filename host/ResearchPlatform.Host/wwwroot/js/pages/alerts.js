@@ -35,7 +35,7 @@ function alertsTable(list, reload) {
     { label: 'Time', get: (a) => fmt.time(a.created_at) },
     { label: 'Level', get: (a) => pill(String(a.level).toUpperCase(), undefined, { 'data-testid': 'alert-level' }) },
     { label: 'Category', get: (a) => a.category },
-    { label: 'Title', get: (a) => h('strong', {}, a.title) },
+    { label: 'Title', get: (a) => h('strong', {}, a.title), wrap: true },
     { label: 'Details', get: (a) => h('span', { title: delivery(a.delivery) }, a.body || ''), wrap: true },
     { label: 'Component', get: (a) => a.component },
     { label: 'Count', get: (a) => fmt.int(a.count), num: true },

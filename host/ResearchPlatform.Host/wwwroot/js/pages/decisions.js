@@ -40,7 +40,7 @@ function pendingCards(list, reload) {
 function historyTable(list) {
   return table([
     { label: 'Created', get: (d) => fmt.time(d.created_at) },
-    { label: '#', get: (d) => d.id, num: true },
+    { label: '#', get: (d) => h('span', { class: 'mono', title: d.id }, fmt.short(d.id, 14)), num: true },
     { label: 'Type', get: (d) => d.type },
     { label: 'Value', get: (d) => (d.summary ? d.summary : h('span', { class: 'mono' }, value(d.value))), wrap: true },
     { label: 'Conf.', get: (d) => fmt.num(d.confidence, 2), num: true },

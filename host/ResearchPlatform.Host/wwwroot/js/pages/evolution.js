@@ -36,8 +36,15 @@ function hallOfFame(list) {
     { label: 'Fitness', get: (x) => fmt.num(x.fitness, 4), num: true },
     { label: 'OOS Sharpe', get: (x) => metric(x.out_of_sample, 'sharpe', (v) => fmt.num(v)), num: true },
     { label: 'Hold-out Sharpe', get: (x) => metric(x.hold_out, 'sharpe', (v) => fmt.num(v)), num: true },
-    { label: 'Deflated SR', get: (x) => fmt.num(x.deflated_sharpe, 3), num: true },
   ], list, { empty: 'Hall of fame is empty.', testid: 'hall-of-fame' });
+}
+
+/** The run's deflated Sharpe (of its best individual, against every distinct strategy it tried): one line above the table. */
+function deflated(d) {
+  if (!d) return h('div', { class: 'muted', 'data-testid': 'deflated-sharpe' }, 'Deflated Sharpe: computed when the run completes.');
+  return h('div', { 'data-testid': 'deflated-sharpe', title: `PSR (P(true Sharpe > 0)) ${fmt.num(d.probabilistic_sharpe, 3)}; ${fmt.int(d.observations)} bar returns` },
+    'Deflated Sharpe of the best: ', h('strong', { 'data-testid': 'dsr-value' }, fmt.num(d.deflated, 3)),
+    h('span', { class: 'muted' }, ` = P(true Sharpe > ${fmt.num(d.expected_max_sharpe_annualized)}, the expected best of ${fmt.int(d.trials)} skill-less trials); observed Sharpe ${fmt.num(d.sharpe_annualized)} (annualised)`));
 }
 
 function numberField(label, name, value, attrs = {}) {
@@ -95,8 +102,8 @@ export default {
         panel('Runs', { testid: 'panel-runs' }, runsBox),
         panel('Fitness per generation', { span: 8 }, genNote, fitBox),
         panel('Diversity', { span: 4 }, divBox),
-        panel('Hall of fame', { span: 8 }, hof),
-        panel('Pareto front', { span: 4 }, paretoNote, paretoBox)));
+        panel('Hall of fame', { span: 12 }, hof),
+        panel('Pareto front', { span: 12 }, paretoNote, paretoBox)));
     const fit = lineChart(fitBox, { series: [{ label: 'best', fmt: (v) => fmt.num(v, 4) }, { label: 'mean', color: '#d29922', fmt: (v) => fmt.num(v, 4) }], time: false, height: 240 });
     const div = lineChart(divBox, { series: [{ label: 'diversity', color: '#a371f7', fmt: (v) => fmt.num(v, 3) }], time: false, height: 240 });
     let pareto = null;
@@ -114,6 +121,7 @@ export default {
       pareto = null;
       paretoBox.replaceChildren();
       const keys = front.length ? Object.keys(front[0].objectives || {}) : [];
+      paretoBox.hidden = keys.length < 2; // no empty plot area under the note
       if (keys.length < 2) {
         replace(paretoNote, empty(front.length ? 'Single-objective run.' : 'No Pareto front (run with --objective pareto).', 'pareto-empty'));
         return;
@@ -140,7 +148,7 @@ export default {
       for (const g of run.generations || []) byGen.set(g.generation, g);
       gens = [...byGen.values()].sort((a, b) => a.generation - b.generation);
       drawGenerations();
-      replace(hof, hallOfFame((run.hall_of_fame || []).map((x, i) => ({ ...x, i }))));
+      replace(hof, deflated(run.deflated_sharpe), hallOfFame((run.hall_of_fame || []).map((x, i) => ({ ...x, i }))));
       drawPareto(run.pareto_front || []);
     }
 

@@ -5,23 +5,30 @@ import { runControl } from '../control.js';
 import { errorBox, fmt, h, panel, pill, replace, signClass, table } from '../dom.js';
 import { toast } from '../toast.js';
 
-const STAGES = ['all', 'candidate', 'paper', 'live', 'retired'];
-const SETS = [['backtest', 'Backtest'], ['out_of_sample', 'Out-of-sample'], ['paper', 'Paper']];
+const STAGES = ['all', 'candidate', 'backtested', 'paper', 'approved', 'live', 'retired'];
+const SETS = [['backtest', 'Backtest', 'kernel backtest, first 70% of the replayed bars (or as recorded at deployment)'],
+  ['out_of_sample', 'OOS', 'out-of-sample: kernel backtest over the last 30% of the replayed bars'], ['paper', 'Paper', 'paper trading so far']];
 const MAX_CURVES = 8;
 
 function genes(g) {
   return Object.entries(g || {}).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt.num(v, Number.isInteger(v) ? 0 : 3) : v}`).join(' ');
 }
 
-function metricCols(key) {
-  const m = (s) => s[key] || null;
-  return [
-    { label: 'Return', num: true, get: (s) => (m(s) ? h('span', { class: signClass(m(s).total_return) }, fmt.frac(m(s).total_return)) : '–') },
-    { label: 'Sharpe', num: true, get: (s) => (m(s) ? fmt.num(m(s).sharpe) : '–') },
-    { label: 'MaxDD', num: true, get: (s) => (m(s) ? fmt.frac(m(s).max_drawdown) : '–') },
-    { label: 'Trades', num: true, get: (s) => (m(s) ? fmt.int(m(s).trades) : '–') },
-    { label: 'Win', num: true, get: (s) => (m(s) ? fmt.frac(m(s).win_rate, 0) : '–') },
-  ];
+const METRICS = [
+  ['Return', (m) => h('span', { class: signClass(m.total_return) }, fmt.frac(m.total_return, 1))],
+  ['Sharpe', (m) => fmt.num(m.sharpe)],
+  ['MaxDD', (m) => fmt.frac(m.max_drawdown, 1)],
+  ['Trades', (m) => fmt.int(m.trades)],
+  ['Win', (m) => fmt.frac(m.win_rate, 0)],
+];
+
+// Backtest, out-of-sample and paper metrics side by side: one small table per strategy (rows = sets), so the pool fits a
+// laptop screen and a phone card without sideways scrolling.
+function metricsTable(s) {
+  return h('table', { class: 'mini', 'data-testid': 'metrics' },
+    h('thead', {}, h('tr', {}, h('th'), METRICS.map(([label]) => h('th', { class: 'num' }, label)))),
+    h('tbody', {}, SETS.map(([key, label, what]) => h('tr', { 'data-set': key }, h('th', { scope: 'row', title: what }, label),
+      METRICS.map(([, get]) => h('td', { class: 'num' }, s[key] ? get(s[key]) : '–'))))));
 }
 
 function toggle(s, reload) {
@@ -38,16 +45,15 @@ function toggle(s, reload) {
 }
 
 function poolTable(list, reload) {
-  const groupRow = h('tr', {}, h('th', { colspan: 4 }), SETS.map(([, label]) => h('th', { class: 'group', colspan: 5 }, label)), h('th'));
   const cols = [
-    { label: 'Strategy', get: (s) => h('span', { class: 'mono', title: s.id }, fmt.short(s.id, 18)) },
+    { label: 'Strategy', get: (s) => h('span', { class: 'mono', title: s.id }, fmt.short(s.id, 22)) },
     { label: 'Seed', get: (s) => h('span', { title: genes(s.genes) }, s.seed_type) },
     { label: 'Stage', get: (s) => pill(s.stage, undefined, { 'data-testid': 'stage' }) },
-    { label: 'Run', get: (s) => pill(s.running ? 'running' : 'stopped', undefined, { 'data-testid': 'run-state' }) },
-    ...SETS.flatMap(([key]) => metricCols(key)),
-    { label: '', get: (s) => h('button', { class: 'small', 'data-testid': `toggle-${s.id}`, onclick: () => toggle(s, reload) }, s.running ? 'Stop' : 'Start') },
+    { label: 'Run', get: (s) => (s.controllable === false ? h('span', { class: 'muted', title: 'not traded by this service' }, 'not traded') : pill(s.running ? 'running' : 'stopped', undefined, { 'data-testid': 'run-state' })) },
+    { label: 'Backtest / out-of-sample / paper', get: metricsTable, block: true },
+    { label: '', get: (s) => (s.controllable === false ? h('span') : h('button', { class: 'small', 'data-testid': `toggle-${s.id}`, onclick: () => toggle(s, reload) }, s.running ? 'Stop' : 'Start')) },
   ];
-  return table(cols, list, { empty: 'No strategies in the pool yet: run an evolution or start a replay.', testid: 'strategies', head: groupRow, rowAttrs: (s) => ({ 'data-id': s.id }) });
+  return table(cols, list, { empty: 'No strategies in the pool yet: run an evolution or start a replay.', testid: 'strategies', rowAttrs: (s) => ({ 'data-id': s.id }) });
 }
 
 export default {
