@@ -1,6 +1,7 @@
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.MultiObjective;
+using ResearchPlatform.Engine.Evolution.Operators;
 using ResearchPlatform.Engine.Tests.TestSupport;
 using ResearchPlatform.Sdk.Seeds;
 
@@ -10,11 +11,17 @@ public sealed class EvolutionEngineSelectionTests
 {
     private static readonly EvolutionOptions Options = new() { PopulationSize = 60, Generations = 15, Seed = 3, StagnationGenerations = 0 };
 
-    [Fact]
-    public async Task RunAsync_Composite_BestFitnessNeverDecreasesAndImproves()
+    [Theory]
+    [InlineData(60, 0.2, NichingMode.Species)]
+    [InlineData(60, 0.2, NichingMode.Sharing)]
+    [InlineData(60, 0.2, NichingMode.None)]
+    [InlineData(10, 0.05, NichingMode.Species)] // one elite place for two species: it must go to the better one's best
+    [InlineData(12, 0.05, NichingMode.Species)]
+    public async Task RunAsync_Composite_BestFitnessNeverDecreasesAndImproves(int population, double eliteRatio, NichingMode niching)
     {
+        var options = Options with { PopulationSize = population, EliteRatio = eliteRatio, Niching = niching, Generations = 30 };
         var result = await new EvolutionEngine(new AnalyticEvaluator(), TimeProvider.System)
-            .RunAsync(TestGenomes.Problem(), Options, null, CancellationToken.None);
+            .RunAsync(TestGenomes.Problem(), options, null, CancellationToken.None);
 
         var best = result.Generations.Select(g => g.BestFitness).ToList();
         for (var i = 1; i < best.Count; i++)
@@ -22,7 +29,7 @@ public sealed class EvolutionEngineSelectionTests
             Assert.True(best[i] >= best[i - 1], $"best fitness fell from {best[i - 1]} to {best[i]} at generation {i}");
         }
 
-        Assert.True(best[^1] > best[0], "15 generations should improve on random search");
+        Assert.True(best[^1] > best[0], "30 generations should improve on random search");
         Assert.Equal(best[^1], result.HallOfFame[0].Entry.Score.Fitness);
     }
 

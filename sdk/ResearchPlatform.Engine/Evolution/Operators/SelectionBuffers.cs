@@ -13,6 +13,7 @@ internal sealed class SelectionBuffers
     private readonly EvolutionOptions _options;
     private readonly List<Individual> _parents = [];
     private readonly List<int> _elites = [];
+    private readonly List<int> _speciesBests = [];
     private readonly HashSet<Individual> _seen = [];
     private readonly ByFitness _byFitness = new();
     private double[] _fitness = [];
@@ -73,7 +74,8 @@ internal sealed class SelectionBuffers
     /// <summary>
     /// Indices of the elites: round(elite ratio x n) distinct individuals (at least one when the ratio is positive), by
     /// fitness descending then index. With <paramref name="species"/> (speciation) the best valid member of each
-    /// species comes first, so no family loses its best individual. The list is reused by the next call.
+    /// species comes first (the bests ranked by fitness, so with fewer places than species the population's best still
+    /// gets one), so no family loses its best individual while there is room. The list is reused by the next call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<int> Elites(IReadOnlyList<EvaluatedIndividual> population, double[] fitness, IReadOnlyList<List<int>>? species)
@@ -90,6 +92,9 @@ internal sealed class SelectionBuffers
 
         if (species is not null)
         {
+            // Each species' best, ranked by fitness: when there are fewer elite places than species (a small population),
+            // the places go to the best families' bests, so the population's best is always kept (elitism holds).
+            _speciesBests.Clear();
             foreach (var members in species)
             {
                 var best = -1;
@@ -101,7 +106,17 @@ internal sealed class SelectionBuffers
                     }
                 }
 
-                if (best >= 0 && _elites.Count < count && _seen.Add(population[best].Individual))
+                if (best >= 0)
+                {
+                    _speciesBests.Add(best);
+                }
+            }
+
+            _byFitness.Values = fitness;
+            _speciesBests.Sort(_byFitness);
+            foreach (var best in _speciesBests)
+            {
+                if (_elites.Count < count && _seen.Add(population[best].Individual))
                 {
                     _elites.Add(best);
                 }
