@@ -47,6 +47,11 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
                     await DrillWorkspace.WaitForLogAsync(serve, "restored session", Timeout);
                     Assert.Contains("reconciliation ok", RestoreLine(serve), StringComparison.Ordinal);
                 }
+                else
+                {
+                    // the moments count from the first snapshot: before it a kill would leave no state to read
+                    (await DrillWorkspace.WaitForStateAsync(ws, _ => true, serve, Timeout)).Dispose();
+                }
 
                 await Task.Delay(delays[k]); // a seeded random moment of the paced replay, between two snapshots
                 serve.KillHard();
