@@ -60,8 +60,9 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
             }
         }
 
-        var (last, lastUrl) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, Speed));
+        // checked before the last start: a failing assert between it and its using would leak a running rp serve
         Assert.True(killedAt[^1] < BarCount - 1, "the last kill came after the end of the replay: " + string.Join(", ", killedAt));
+        var (last, lastUrl) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, Speed));
         using JsonDocument final = await RunToEndAsync(last, lastUrl, ws, expectEscalation: false);
         output.WriteLine($"kill delays after restore (ms): {string.Join(", ", delays)}; snapshot bar at each kill: {string.Join(", ", killedAt)}");
         output.WriteLine("last restore: " + RestoreLine(last));

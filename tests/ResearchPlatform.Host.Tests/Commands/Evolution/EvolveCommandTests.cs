@@ -91,7 +91,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         run.Interrupt();
         var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(1, exit); // unchanged by the alert raised on the way out
+        Assert.True(exit == 1, $"exit {exit} (expected 1, unchanged by the alert raised on the way out): {stderr}");
         Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
         Assert.Contains("WARNING GENETIC evolution: Evolution run evo-0001 stopped", stderr, StringComparison.Ordinal);
         int completedBefore;
