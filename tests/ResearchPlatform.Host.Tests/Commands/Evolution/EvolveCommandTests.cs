@@ -85,16 +85,15 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
     public async Task Evolve_InterruptedThenResumed_CompletesAndRunsListShowsIt()
     {
         var data = SyntheticCsv.Write(_dir.File("SYN_USDT-1h.csv"), 20_000);
-        // 100 generations: the interrupt must land after generation 1 and before the last one. Later generations are cheap
-        // (cache hits): with 40 the whole test once took 8 s and the run completed before the SIGINT (exit 0) while the
-        // test process was starved; 100 give the signal 2.5 times that window
-        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "100", "--stagnation", "0", "--min-trades", "2", "--threads", "1");
-        await run.WaitForStderrAsync("gen 1/100", TimeSpan.FromMinutes(2));
+        var run = RpSession.Start(_dir.Path, "evolve", "--data", data, "--population", "96", "--generations", "40", "--stagnation", "0", "--min-trades", "2", "--threads", "1");
+        await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
 
         run.Interrupt();
         var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(exit == 1, $"exit {exit} (expected 1, unchanged by the alert raised on the way out): {stderr}");
+        // a process started with SIGINT ignored (e.g. a background job of a non-interactive shell) passes that on to rp,
+        // and .NET keeps an inherited SIG_IGN: the run then completes with exit 0
+        Assert.True(exit == 1, $"exit {exit} (expected 1, unchanged by the alert raised on the way out; SIGINT ignored by the test process: {SigIntIgnored()}): {stderr}");
         Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
         Assert.Contains("WARNING GENETIC evolution: Evolution run evo-0001 stopped", stderr, StringComparison.Ordinal);
         int completedBefore;
@@ -103,7 +102,7 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
             var stopped = new EvolutionRunStore(db, TimeProvider.System).Find("evo-0001")!;
             Assert.Equal(EvolutionRunStatus.Stopped, stopped.Status);
             completedBefore = stopped.CompletedGenerations;
-            Assert.InRange(completedBefore, 1, 99);
+            Assert.InRange(completedBefore, 1, 39);
             Assert.Equal(completedBefore, Count(db, "SELECT count(*) FROM generations"));
         }
 
@@ -147,6 +146,13 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit2);
         Assert.Contains("hall of fame", show, StringComparison.Ordinal);
         Assert.Contains("deflated Sharpe", show, StringComparison.Ordinal);
+    }
+
+    private static bool SigIntIgnored()
+    {
+        const string status = "/proc/self/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+        return line is not null && (Convert.ToUInt64(line[7..].Trim(), 16) & 2) != 0; // bit 1: signal 2
     }
 
     private static long Count(ResearchDatabase db, string sql)
