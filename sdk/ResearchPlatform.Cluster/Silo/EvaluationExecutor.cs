@@ -38,12 +38,18 @@ internal sealed class EvaluationExecutor : IDisposable
     public void Dispose()
     {
         _queue.CompleteAdding();
+        var running = 0;
         foreach (var t in _threads)
         {
-            t.Join(TimeSpan.FromSeconds(5));
+            running += t.Join(TimeSpan.FromSeconds(5)) ? 0 : 1;
         }
 
-        _queue.Dispose();
+        // A thread still in a long evaluation ends its loop on its own once the item returns (adding is complete); disposing
+        // the queue under it made its next MoveNext throw ObjectDisposedException on that thread, which ended the process.
+        if (running == 0)
+        {
+            _queue.Dispose();
+        }
     }
 
     private static void Run<T>(Func<T> work, TaskCompletionSource<T> tcs, CancellationToken ct)

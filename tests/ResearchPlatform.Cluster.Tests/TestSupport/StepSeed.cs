@@ -14,6 +14,9 @@ internal sealed class StepSeed(string id = "step-test", int delayMs = 0) : ISeed
 
     public int DelayMs => delayMs;
 
+    /// <summary>While set, building a generator waits (after the delay) until it is set free: batches stay in flight, whatever the load.</summary>
+    public ManualResetEventSlim? Hold { get; set; }
+
     public string Description => "momentum with a dead band";
 
     public IReadOnlyList<GeneSpec> Genes { get; } =
@@ -30,6 +33,8 @@ internal sealed class StepSeed(string id = "step-test", int delayMs = 0) : ISeed
         {
             Thread.Sleep(delayMs);
         }
+
+        Hold?.Wait(TimeSpan.FromMinutes(2));
 
         var m = geneMatrix.ToArray();
         return new Generator(bars.Close, [.. Enumerable.Range(0, strategyCount).Select(i => ((int)m[2 * i], m[(2 * i) + 1]))]);

@@ -25,5 +25,5 @@ internal static class AlertKit
     public static AlertService Service(ResearchDatabase db, AlertsConfig config, TimeProvider time, params IAlertChannel[] channels) =>
         new(config, new AlertStore(db), channels.ToDictionary(c => c.Name), new SecretRedactor(), time);
 
-    public static async Task Flush(AlertService service) => Assert.True(await service.FlushAsync(TimeSpan.FromSeconds(20), CancellationToken.None), "alert pipeline did not drain");
+    public static async Task Flush(AlertService service) => Assert.True(await service.FlushAsync(TimeSpan.FromSeconds(120), CancellationToken.None), "alert pipeline did not drain in 120 s");
 }

@@ -11,7 +11,10 @@ namespace ResearchPlatform.Host.Tests.Drills;
 /// </summary>
 public sealed class ControlRestoreDrillTests
 {
-    private const int BarCount = 300;
+    // the halt must land before the last 40 bars (the 2nd process trades 40 bars after the resume): at 50 ms a bar that leaves
+    // the halt request (sent at bar 90) 23 s to take effect, whatever a loaded machine does to the HTTP round trip
+    private const int BarCount = 600;
+    private const int BarsAfterResume = 40;
     private const string Slow = "72000x"; // a 1h bar every 50 ms
     private const string Fast = "360000x";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
@@ -49,7 +52,7 @@ public sealed class ControlRestoreDrillTests
             Assert.Equal("emergency stop requested through the API", halted.RootElement.GetProperty("halt_reason").GetString());
             Assert.Equal(["stop", "halt"], halted.RootElement.GetProperty("controls").EnumerateArray().Select(c => c.GetProperty("action").GetString()));
             haltBar = halted.RootElement.GetProperty("bar").GetInt32();
-            Assert.InRange(haltBar, 90, BarCount - 2);
+            Assert.InRange(haltBar, 90, BarCount - 1 - BarsAfterResume);
             journalsAtHalt = DrillWorkspace.Journals(ws, session);
             first.KillHard();
         }
@@ -84,7 +87,7 @@ public sealed class ControlRestoreDrillTests
 
             Assert.Equal(200, await PostAsync(http, "/api/resume", """{"confirm":true}"""));
             Assert.Equal(409, await PostAsync(http, "/api/resume", """{"confirm":true}"""));
-            using (await DrillWorkspace.WaitForStateAsync(ws, e => e.GetProperty("bar").GetInt32() >= haltBar + 40, second, Timeout))
+            using (await DrillWorkspace.WaitForStateAsync(ws, e => e.GetProperty("bar").GetInt32() >= haltBar + BarsAfterResume, second, Timeout))
             {
             }
 

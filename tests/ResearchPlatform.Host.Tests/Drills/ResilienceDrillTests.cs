@@ -47,6 +47,11 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
                     await DrillWorkspace.WaitForLogAsync(serve, "restored session", Timeout);
                     Assert.Contains("reconciliation ok", RestoreLine(serve), StringComparison.Ordinal);
                 }
+                else
+                {
+                    // the moments count from the first snapshot: before it a kill would leave no state to read
+                    (await DrillWorkspace.WaitForStateAsync(ws, _ => true, serve, Timeout)).Dispose();
+                }
 
                 await Task.Delay(delays[k]); // a seeded random moment of the paced replay, between two snapshots
                 serve.KillHard();
@@ -55,8 +60,9 @@ public sealed partial class ResilienceDrillTests(ITestOutputHelper output)
             }
         }
 
-        var (last, lastUrl) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, Speed));
+        // checked before the last start: a failing assert between it and its using would leak a running rp serve
         Assert.True(killedAt[^1] < BarCount - 1, "the last kill came after the end of the replay: " + string.Join(", ", killedAt));
+        var (last, lastUrl) = await ServeProcess.StartAsync(ws, DrillWorkspace.ServeArgs(config, Speed));
         using JsonDocument final = await RunToEndAsync(last, lastUrl, ws, expectEscalation: false);
         output.WriteLine($"kill delays after restore (ms): {string.Join(", ", delays)}; snapshot bar at each kill: {string.Join(", ", killedAt)}");
         output.WriteLine("last restore: " + RestoreLine(last));

@@ -83,9 +83,21 @@ internal sealed class RpSession
         var deadline = Stopwatch.StartNew();
         while (!Stderr.Contains(text, StringComparison.Ordinal))
         {
-            if (deadline.Elapsed > timeout || _process.HasExited)
+            if (_process.HasExited)
             {
-                throw new TimeoutException($"'{text}' not seen on stderr: {Stderr}");
+                // HasExited can turn true before the asynchronous reader delivered the last lines: drain it, then decide
+                _process.WaitForExit();
+                if (Stderr.Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                throw new InvalidOperationException($"'{text}' not seen on stderr: the process exited with {_process.ExitCode}; stderr: {Stderr}");
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"'{text}' not seen on stderr within {timeout.TotalSeconds:0} s: {Stderr}");
             }
 
             await Task.Delay(20);

@@ -66,11 +66,15 @@ internal static class ClusterCommand
         host.Dispose();
     }
 
-    /// <summary>Connects a client, turning an unreachable cluster into a clear error.</summary>
+    /// <summary>
+    /// Connects a client, turning an unreachable cluster into a clear error. Connecting may take 20 s, or the response
+    /// timeout when that is longer: a caller that gives each call more time (a larger --batch-timeout) gives the connection as
+    /// much (on a loaded machine a client's start-up alone can take 20 s of wall time).
+    /// </summary>
     public static async Task<Microsoft.Extensions.Hosting.IHost> Connect(ClusterSpec spec, TimeSpan responseTimeout, CancellationToken ct)
     {
         using var connect = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        connect.CancelAfter(TimeSpan.FromSeconds(20));
+        connect.CancelAfter(TimeSpan.FromSeconds(Math.Max(20, responseTimeout.TotalSeconds)));
         try
         {
             return await ClusterHosting.ConnectClientAsync(spec, responseTimeout, connect.Token);

@@ -291,6 +291,14 @@ internal sealed class TradingRuntime(ServeSettings settings, WorkspaceDb db, Tim
                 paced = 0;
             }
 
+            if (Restoring)
+            {
+                // the re-run is not replay time: pacing starts at the first new bar (else it would rush through as many
+                // bars as the restore took paced periods, e.g. 40 bars for a 2 s restore at 50 ms a bar)
+                clock.Restart();
+                paced = 0;
+            }
+
             if (!Restoring && pace > TimeSpan.Zero && pace * ++paced is var due && due > clock.Elapsed)
             {
                 await Task.Delay(due - clock.Elapsed, ct);

@@ -26,8 +26,10 @@ public sealed partial class ClusterCommandTests(ITestOutputHelper output)
         {
             a = await StartSiloAsync(ws, "localhost", ports[0], ports[1], ports[0]);
             b = await StartSiloAsync(ws, "localhost", ports[2], ports[3], ports[0]);
-            var evolve = RpSession.Start(ws, [.. EvolveArgs, "--cluster", $"localhost:{P(ports[1])},{P(ports[3])}", "--batch-timeout", "3s"]);
-            await evolve.WaitForStderrAsync("evaluation: cluster", TimeSpan.FromSeconds(60));
+            var evolve = RpSession.Start(ws, [.. EvolveArgs, "--cluster", $"localhost:{P(ports[1])},{P(ports[3])}", "--batch-timeout", "30s"]);
+            // 30 s per batch (and 40 s to connect): at a load of 80 the client's start-up took 24 s and live silos missed a 3 s
+            // batch timeout; the killed silo's batches fail at once on its refused connection, not at the timeout
+            await evolve.WaitForStderrAsync("evaluation: cluster", TimeSpan.FromSeconds(90));
             Kill(b);
             var started = Stopwatch.StartNew();
             var cluster = await evolve.WaitAsync(TimeSpan.FromMinutes(2));
