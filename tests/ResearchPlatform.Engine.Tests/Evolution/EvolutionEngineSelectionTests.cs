@@ -2,6 +2,7 @@ using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Fitness;
 using ResearchPlatform.Engine.Evolution.MultiObjective;
 using ResearchPlatform.Engine.Evolution.Operators;
+using ResearchPlatform.Engine.Evolution.WalkForward;
 using ResearchPlatform.Engine.Tests.TestSupport;
 using ResearchPlatform.Sdk.Seeds;
 
@@ -12,16 +13,17 @@ public sealed class EvolutionEngineSelectionTests
     private static readonly EvolutionOptions Options = new() { PopulationSize = 60, Generations = 15, Seed = 3, StagnationGenerations = 0 };
 
     [Theory]
-    [InlineData(60, 0.2, NichingMode.Species)]
-    [InlineData(60, 0.2, NichingMode.Sharing)]
-    [InlineData(60, 0.2, NichingMode.None)]
-    [InlineData(10, 0.05, NichingMode.Species)] // one elite place for two species: it must go to the better one's best
-    [InlineData(12, 0.05, NichingMode.Species)]
-    public async Task RunAsync_Composite_BestFitnessNeverDecreasesAndImproves(int population, double eliteRatio, NichingMode niching)
+    [InlineData(60, 0.2, "Species")]
+    [InlineData(60, 0.2, "Sharing")]
+    [InlineData(60, 0.2, "None")]
+    [InlineData(10, 0.05, "Species")] // one elite place for two species: it must go to the better species' best (alpha, listed second)
+    [InlineData(12, 0.05, "Species")]
+    public async Task RunAsync_Composite_BestFitnessNeverDecreasesAndImproves(int population, double eliteRatio, string niching)
     {
-        var options = Options with { PopulationSize = population, EliteRatio = eliteRatio, Niching = niching, Generations = 30 };
+        var options = Options with { PopulationSize = population, EliteRatio = eliteRatio, Niching = Enum.Parse<NichingMode>(niching), Generations = 30 };
+        // beta first: the weaker species comes first in the species order, so elites taken in that order would drop alpha's best
         var result = await new EvolutionEngine(new AnalyticEvaluator(), TimeProvider.System)
-            .RunAsync(TestGenomes.Problem(), options, null, CancellationToken.None);
+            .RunAsync(TestGenomes.Problem(2000, FoldMode.Rolling, TestGenomes.Beta, TestGenomes.Alpha), options, null, CancellationToken.None);
 
         var best = result.Generations.Select(g => g.BestFitness).ToList();
         for (var i = 1; i < best.Count; i++)
