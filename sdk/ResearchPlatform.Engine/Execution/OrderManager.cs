@@ -16,6 +16,12 @@ namespace ResearchPlatform.Engine.Execution;
 /// </summary>
 internal sealed class OrderManager
 {
+    /// <summary>The reason of a terminal entry written by reconciliation for an order the venue no longer knows.</summary>
+    internal const string NotFoundDuringReconciliation = "not found at venue during reconciliation";
+
+    /// <summary>The reason prefix (then the venue's status) of an entry written by reconciliation.</summary>
+    internal const string ReconciledWithVenueStatus = "reconciled with venue status ";
+
     private const int MaxIllegalKept = 1000;
     private readonly IExchangeAdapter _venue;
     private readonly IOrderJournal _journal;
@@ -333,7 +339,7 @@ internal sealed class OrderManager
         };
         if (kind is { } k)
         {
-            var reason = v is null ? "not found at venue during reconciliation" : "reconciled with venue status " + v.Status;
+            var reason = v is null ? NotFoundDuringReconciliation : ReconciledWithVenueStatus + v.Status;
             Record(new JournalEntry(0, k, o.ClientOrderId, now) { ExchangeOrderId = v?.ExchangeOrderId, Reason = reason }, persist: true);
         }
 
