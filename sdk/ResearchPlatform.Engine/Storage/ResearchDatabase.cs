@@ -49,19 +49,20 @@ public sealed class ResearchDatabase : IDisposable
 
     /// <summary>
     /// Opens (creating when missing, with its folder) the database at <paramref name="path"/> and migrates it to
-    /// <see cref="LatestSchemaVersion"/>. <paramref name="timeProvider"/> stamps <c>schema_migrations.applied_at</c>.
+    /// <see cref="LatestSchemaVersion"/>. <paramref name="timeProvider"/> stamps <c>schema_migrations.applied_at</c>;
+    /// <paramref name="lockWait"/> (default <see cref="LockWait"/>) bounds the wait while another process holds the file.
     /// </summary>
-    public static ResearchDatabase Open(string path, TimeProvider? timeProvider = null)
+    public static ResearchDatabase Open(string path, TimeProvider? timeProvider = null, TimeSpan? lockWait = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return OpenCore(full, "Data Source=" + full, timeProvider ?? TimeProvider.System);
+        return OpenCore(full, "Data Source=" + full, timeProvider ?? TimeProvider.System, lockWait ?? LockWait);
     }
 
     /// <summary>Opens a private in-memory database with the full schema (tests, scratch work, DB-less tools).</summary>
     public static ResearchDatabase OpenInMemory(TimeProvider? timeProvider = null) =>
-        OpenCore(":memory:", "Data Source=:memory:", timeProvider ?? TimeProvider.System);
+        OpenCore(":memory:", "Data Source=:memory:", timeProvider ?? TimeProvider.System, TimeSpan.Zero);
 
     /// <summary>The migrations recorded in the file, oldest first.</summary>
     public IReadOnlyList<AppliedMigration> AppliedMigrations()
@@ -104,9 +105,9 @@ public sealed class ResearchDatabase : IDisposable
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromSeconds(5);
 
-    private static ResearchDatabase OpenCore(string path, string connectionString, TimeProvider time)
+    private static ResearchDatabase OpenCore(string path, string connectionString, TimeProvider time, TimeSpan lockWait)
     {
-        var connection = OpenConnection(path, connectionString);
+        var connection = OpenConnection(path, connectionString, lockWait);
         try
         {
             // Every timestamp in the schema is UTC; make TIMESTAMPTZ conversions agree.
@@ -121,8 +122,8 @@ public sealed class ResearchDatabase : IDisposable
         }
     }
 
-    /// <summary>Opens the connection, waiting up to <see cref="LockWait"/> (25 ms doubling to 500 ms between tries) while another process holds the file.</summary>
-    private static DuckDBConnection OpenConnection(string path, string connectionString)
+    /// <summary>Opens the connection, waiting up to <paramref name="lockWait"/> (25 ms doubling to 500 ms between tries) while another process holds the file.</summary>
+    private static DuckDBConnection OpenConnection(string path, string connectionString, TimeSpan lockWait)
     {
         var waited = TimeSpan.Zero;
         var pause = TimeSpan.FromMilliseconds(25);
@@ -137,7 +138,7 @@ public sealed class ResearchDatabase : IDisposable
             catch (DuckDBException ex) when (ex.Message.Contains("Could not set lock", StringComparison.Ordinal))
             {
                 connection.Dispose();
-                if (waited >= LockWait)
+                if (waited >= lockWait)
                 {
                     // usually a running `rp serve` (or another rp command) on this workspace
                     var after = waited > TimeSpan.Zero ? $" (waited {waited.TotalSeconds:0.#} s)" : string.Empty;
@@ -146,7 +147,7 @@ public sealed class ResearchDatabase : IDisposable
                         ex);
                 }
 
-                var step = pause < LockWait - waited ? pause : LockWait - waited;
+                var step = pause < lockWait - waited ? pause : lockWait - waited;
                 Thread.Sleep(step);
                 waited += step;
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 500));
