@@ -182,6 +182,13 @@ public sealed class ServeLiveTests
             // promoted and retired while the service runs: the live set follows at a candle boundary, no restart
             await SetStagesAsync(ws, ("momentum-paper1", DeploymentStage.Live), ("momentum-live1", DeploymentStage.Retired));
             await WaitAsync(async () => await RunningAsync(http) is var r && r.Count == 1 && r.GetValueOrDefault("momentum-paper1"), serve, "momentum-paper1 alone trading");
+            using (var after = JsonDocument.Parse(await http.GetStringAsync("/api/strategies")))
+            {
+                // the retired one is still listed, from the deployment store: not running, not controllable
+                var row = Assert.Single(after.RootElement.EnumerateArray(), r => r.GetProperty("id").GetString() == "momentum-live1");
+                Assert.Equal(("retired", false, false), (row.GetProperty("stage").GetString(), row.GetProperty("running").GetBoolean(), row.GetProperty("controllable").GetBoolean()));
+            }
+
             await WaitAsync(() => Journals(ws, "momentum-paper1").Submitted.Count >= 1, serve, "an order of the promoted strategy");
             var retired = Journals(ws, "momentum-live1").Submitted;
             Assert.Empty((await VenueOpenCloidsAsync(venue)).Intersect(retired.Select(CloidMappedAdapter.CloidOf)));

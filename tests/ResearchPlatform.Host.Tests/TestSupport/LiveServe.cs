@@ -93,7 +93,10 @@ internal static partial class LiveServe
     public static async Task<Dictionary<string, bool>> RunningAsync(HttpClient http)
     {
         using var strategies = JsonDocument.Parse(await http.GetStringAsync("/api/strategies"));
-        return strategies.RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("running").GetBoolean());
+        // the strategies this process trades (controllable); the deployment store's other rows are listed, not traded
+        return strategies.RootElement.EnumerateArray()
+            .Where(s => !s.TryGetProperty("controllable", out var c) || c.GetBoolean())
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("running").GetBoolean());
     }
 
     public static async Task<Dictionary<string, decimal>> VenueFillsByCloidAsync(LocalVenue venue)
