@@ -40,7 +40,16 @@ internal static class RunReportPrinter
                 F($"{g.Failures + g.Timeouts}"), F($"{g.GenerationSeconds:F2}"), GenerationLine.Steps(g.StepsPerSecond),
             ]),
             "generations");
-        PrintMembers(output, r.HallOfFame, "hall of fame (in-sample = training windows, oos = walk-forward tests, hold-out = never seen by selection)");
+        if (r.HallOfFame.Count == 0 && r.Status != "completed")
+        {
+            // the hall of fame (with its hold-out test) is chosen when a run completes; a stopped or failed run has none yet
+            output.Line($"hall of fame: chosen when the run completes (status {r.Status}); continue with: rp evolve --resume {r.RunId}");
+        }
+        else
+        {
+            PrintMembers(output, r.HallOfFame, "hall of fame (in-sample = training windows, oos = walk-forward tests, hold-out = never seen by selection)");
+        }
+
         if (r.ParetoFront.Count > 0)
         {
             PrintMembers(output, r.ParetoFront, "pareto front");

@@ -94,13 +94,14 @@ public sealed class EvolveCommandTests(ITestOutputHelper output) : IDisposable
         await run.WaitForStderrAsync("gen 1/40", TimeSpan.FromMinutes(2));
 
         run.Interrupt();
-        var (exit, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
+        var (exit, stopReport, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
 
         // a process started with SIGINT ignored (e.g. a background job of a non-interactive shell) passes that on to rp,
         // and .NET keeps an inherited SIG_IGN: the run then completes with exit 0
         Assert.True(exit == 1, $"exit {exit} (expected 1, unchanged by the alert raised on the way out; SIGINT ignored by the test process: {SigIntIgnored()}): {stderr}");
         Assert.Contains("continue with: rp evolve --resume evo-0001", stderr, StringComparison.Ordinal);
         Assert.Contains("WARNING GENETIC evolution: Evolution run evo-0001 stopped", stderr, StringComparison.Ordinal);
+        Assert.Contains("hall of fame: chosen when the run completes (status stopped); continue with: rp evolve --resume evo-0001", stopReport, StringComparison.Ordinal);
         int completedBefore;
         using (var db = ResearchDatabase.Open(Path.Combine(_dir.Path, ResearchDatabase.FileName)))
         {
