@@ -79,7 +79,7 @@ internal static class EvolveInputs
     }
 
     /// <summary>The requested seed types (comma-separated ids, all loaded ones when empty), in the order given.</summary>
-    public static IReadOnlyList<LoadedSeedType> SelectSeeds(IReadOnlyList<LoadedSeedType> loaded, string? ids)
+    public static IReadOnlyList<LoadedSeedType> SelectSeeds(IReadOnlyList<LoadedSeedType> loaded, string? ids, string option = "--seed-types")
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var available = string.Join(", ", loaded.Select(s => s.Seed.Id));
@@ -97,7 +97,7 @@ internal static class EvolveInputs
         foreach (var id in ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             chosen.Add(loaded.FirstOrDefault(s => string.Equals(s.Seed.Id, id, StringComparison.OrdinalIgnoreCase))
-                ?? throw new BadInputException($"--seed-types: unknown seed type '{id}' (available: {available})"));
+                ?? throw new BadInputException($"{option}: unknown seed type '{id}' (available: {available})"));
         }
 
         return chosen;

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using ResearchPlatform.Engine.Evolution;
-using ResearchPlatform.Engine.Evolution.Fitness;
-using ResearchPlatform.Engine.Evolution.Operators;
 using ResearchPlatform.Host.Cli;
 
 namespace ResearchPlatform.Host.Commands.Evolution;
@@ -91,21 +89,27 @@ internal sealed class EvolveOptions
     public EvolutionOptions ToEvolutionOptions(ParseResult parse, IReadOnlyList<string> seedIds)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return Tuning.Apply(parse, new EvolutionOptions
+        var values = Tuning.Values(parse) with
         {
-            PopulationSize = parse.GetValue(Population),
-            Generations = parse.GetValue(Generations),
-            Seed = parse.GetValue(Seed),
-            Objective = Enum.Parse<EvolutionObjective>(parse.GetValue(Objective)!, ignoreCase: true),
-            TimeBudget = EvolveInputs.ParseDuration(parse.GetValue(TimeBudget), "--time-budget"),
-            StagnationGenerations = parse.GetValue(Stagnation),
-            Threads = parse.GetValue(Threads),
-            Fitness = new CompositeFitnessOptions(MinTrades: parse.GetValue(MinTrades)),
-            Niching = Enum.Parse<NichingMode>(parse.GetValue(Niching)!, ignoreCase: true),
+            SeedTypes = parse.GetValue(SeedTypes),
+            MinTrades = parse.GetValue(MinTrades),
+            Niching = parse.GetValue(Niching),
             NicheQuota = parse.GetValue(NicheQuota),
             SharingRadius = parse.GetValue(SharingRadius),
-            HallOfFameMinDistance = parse.GetValue(HofMinDistance),
-            HallOfFamePerType = parse.GetValue(HofPerType),
-        }, parse.GetValue(SeedTypes), seedIds);
+            HofMinDistance = parse.GetValue(HofMinDistance),
+            HofPerType = parse.GetValue(HofPerType),
+        };
+        return values.ApplyTo(
+            new EvolutionOptions
+            {
+                PopulationSize = parse.GetValue(Population),
+                Generations = parse.GetValue(Generations),
+                Seed = parse.GetValue(Seed),
+                Objective = Enum.Parse<EvolutionObjective>(parse.GetValue(Objective)!, ignoreCase: true),
+                TimeBudget = EvolveInputs.ParseDuration(parse.GetValue(TimeBudget), "--time-budget"),
+                StagnationGenerations = parse.GetValue(Stagnation),
+                Threads = parse.GetValue(Threads),
+            },
+            seedIds);
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ResearchPlatform.Engine.Evolution;
 using ResearchPlatform.Engine.Evolution.Fitness;
-using ResearchPlatform.Engine.Evolution.Operators;
 using ResearchPlatform.Engine.Evolution.Persistence;
 using ResearchPlatform.Host.Cli;
 
@@ -47,41 +46,36 @@ internal sealed class EvolveTuning
     public IEnumerable<Option> All() =>
         [TournamentSize, EliteRatio, CrossoverRate, Crossover, MutationRate, MutationScale, ImmigrantRatio, DiversityFloor, HallOfFame, ParetoMetrics, FitnessWeights];
 
-    /// <summary><paramref name="options"/> with the values the command line asks for.</summary>
-    /// <remarks><paramref name="seedIds"/> are the seed types chosen by <paramref name="seedTypes"/>, as the plugins spell them.</remarks>
-    public EvolutionOptions Apply(ParseResult parse, EvolutionOptions options, string? seedTypes, IReadOnlyList<string> seedIds)
+    /// <summary>The settings the command line gives (every option has its default, so every value is set).</summary>
+    public TuningValues Values(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(options);
-        var objectives = ParseMetrics(parse.GetValue(ParetoMetrics), options.Objective);
-        return options with
+        return new TuningValues
         {
             TournamentSize = parse.GetValue(TournamentSize),
             EliteRatio = parse.GetValue(EliteRatio),
             CrossoverRate = parse.GetValue(CrossoverRate),
-            Crossover = Enum.Parse<CrossoverKind>(parse.GetValue(Crossover)!, ignoreCase: true),
+            Crossover = parse.GetValue(Crossover),
             MutationRate = parse.GetValue(MutationRate),
             MutationScale = parse.GetValue(MutationScale),
             ImmigrantRatio = parse.GetValue(ImmigrantRatio),
             DiversityFloor = parse.GetValue(DiversityFloor),
-            HallOfFameSize = parse.GetValue(HallOfFame),
-            Objective1 = objectives?.First ?? options.Objective1,
-            Objective2 = objectives?.Second ?? options.Objective2,
-            SeedTypeWeights = SeedTypeWeights(seedTypes, seedIds),
-            Fitness = ParseFitness(parse.GetValue(FitnessWeights), options.Fitness),
+            HallOfFame = parse.GetValue(HallOfFame),
+            ParetoMetrics = parse.GetValue(ParetoMetrics),
+            FitnessWeights = parse.GetValue(FitnessWeights),
         };
     }
 
     /// <summary>The seed type ids of <c>--seed-types</c> (weights removed), comma-separated; null when none were given.</summary>
-    public static string? SeedTypeIds(string? seedTypes) =>
-        string.IsNullOrWhiteSpace(seedTypes) ? null : string.Join(',', Pairs(seedTypes, "--seed-types").Select(p => p.Key));
+    public static string? SeedTypeIds(string? seedTypes, string option = "--seed-types") =>
+        string.IsNullOrWhiteSpace(seedTypes) ? null : string.Join(',', Pairs(seedTypes, option).Select(p => p.Key));
 
     /// <summary>
     /// The initial share per seed type from <c>--seed-types id=weight,...</c> (an id without a weight weighs 1); null (equal
     /// shares) when no weight is given. The keys are <paramref name="seedIds"/>: the ids as the plugins spell them, in the
     /// order of <paramref name="seedTypes"/>.
     /// </summary>
-    public static IReadOnlyDictionary<string, double>? SeedTypeWeights(string? seedTypes, IReadOnlyList<string> seedIds)
+    public static IReadOnlyDictionary<string, double>? SeedTypeWeights(string? seedTypes, IReadOnlyList<string> seedIds, string option = "--seed-types")
     {
         ArgumentNullException.ThrowIfNull(seedIds);
         if (string.IsNullOrWhiteSpace(seedTypes))
@@ -89,7 +83,7 @@ internal sealed class EvolveTuning
             return null;
         }
 
-        var pairs = Pairs(seedTypes, "--seed-types");
+        var pairs = Pairs(seedTypes, option);
         if (pairs.All(p => p.Value is null))
         {
             return null;
@@ -99,20 +93,20 @@ internal sealed class EvolveTuning
         for (var i = 0; i < pairs.Count; i++)
         {
             var (id, value) = pairs[i];
-            var w = value is null ? 1.0 : Number(value, $"--seed-types: weight of '{id}'");
+            var w = value is null ? 1.0 : Number(value, $"{option}: weight of '{id}'");
             if (w < 0)
             {
-                throw new BadInputException(F($"--seed-types: weight of '{id}' must be >= 0 (was {w})"));
+                throw new BadInputException(F($"{option}: weight of '{id}' must be >= 0 (was {w})"));
             }
 
             weights[seedIds[i]] = w;
         }
 
-        return weights.Values.Any(w => w > 0) ? weights : throw new BadInputException("--seed-types: every weight is 0");
+        return weights.Values.Any(w => w > 0) ? weights : throw new BadInputException($"{option}: every weight is 0");
     }
 
     /// <summary>The composite fitness weights of <c>--fitness-weights</c> over <paramref name="start"/>.</summary>
-    public static CompositeFitnessOptions ParseFitness(string? text, CompositeFitnessOptions start)
+    public static CompositeFitnessOptions ParseFitness(string? text, CompositeFitnessOptions start, string option = "--fitness-weights")
     {
         ArgumentNullException.ThrowIfNull(start);
         if (string.IsNullOrWhiteSpace(text))
@@ -121,9 +115,9 @@ internal sealed class EvolveTuning
         }
 
         var fitness = start;
-        foreach (var (key, value) in Pairs(text, "--fitness-weights"))
+        foreach (var (key, value) in Pairs(text, option))
         {
-            var what = $"--fitness-weights: {key}";
+            var what = $"{option}: {key}";
             var v = value is null ? throw new BadInputException($"{what} needs a value ({key}=NUMBER)") : Number(value, what);
             fitness = key switch
             {
@@ -132,16 +126,18 @@ internal sealed class EvolveTuning
                 "drawdown" => fitness with { DrawdownWeight = v },
                 "trade_penalty" => fitness with { TradePenalty = v },
                 "consistency" => fitness with { ConsistencyPenalty = v },
-                _ => throw new BadInputException($"--fitness-weights: unknown key '{key}' (known: {string.Join(", ", FitnessKeys)})"),
+                _ => throw new BadInputException($"{option}: unknown key '{key}' (known: {string.Join(", ", FitnessKeys)})"),
             };
         }
 
         return fitness;
     }
 
-    /// <summary>The two NSGA-II metrics of <c>--pareto-metrics</c>; null when not given.</summary>
-    public static (ObjectiveMetric First, ObjectiveMetric Second)? ParseMetrics(string? text, EvolutionObjective objective)
+    /// <summary>The two NSGA-II metrics of <c>--pareto-metrics</c>; null when not given. <paramref name="label"/> names options in errors.</summary>
+    public static (ObjectiveMetric First, ObjectiveMetric Second)? ParseMetrics(string? text, EvolutionObjective objective, Func<string, string>? label = null)
     {
+        var l = label ?? (n => n);
+        var option = l("--pareto-metrics");
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
@@ -149,18 +145,18 @@ internal sealed class EvolveTuning
 
         if (objective != EvolutionObjective.Pareto)
         {
-            throw new BadInputException("--pareto-metrics applies only with --objective pareto");
+            throw new BadInputException($"{option}: applies only with {l("--objective")} pareto");
         }
 
         var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var known = Enum.GetValues<ObjectiveMetric>().ToDictionary(m => EvolutionRunStore.Name(m), StringComparer.OrdinalIgnoreCase);
         if (names.Length != 2)
         {
-            throw new BadInputException($"--pareto-metrics: give exactly two metrics, e.g. sharpe,neg_max_drawdown (was '{text}')");
+            throw new BadInputException($"{option}: give exactly two metrics, e.g. sharpe,neg_max_drawdown (was '{text}')");
         }
 
         var metrics = names.Select(n => known.TryGetValue(n, out var m) ? m
-            : throw new BadInputException($"--pareto-metrics: unknown metric '{n}' (known: {string.Join(", ", known.Keys)})")).ToArray();
+            : throw new BadInputException($"{option}: unknown metric '{n}' (known: {string.Join(", ", known.Keys)})")).ToArray();
         return (metrics[0], metrics[1]);
     }
 

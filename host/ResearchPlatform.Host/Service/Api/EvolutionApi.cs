@@ -14,7 +14,9 @@ namespace ResearchPlatform.Host.Service.Api;
 /// <c>POST /api/evolution/runs</c> (token): starts an evolution inside the service on the workspace's bars. Body (all
 /// optional): <c>symbol</c>, <c>interval</c> (default: the replay's), <c>seed_types</c>, <c>population</c> (16),
 /// <c>generations</c> (30), <c>objective</c> (composite | pareto), <c>time_budget_seconds</c>, <c>stagnation</c> (10),
-/// <c>seed</c>, <c>folds</c> (3), <c>holdout</c> (0.2), <c>threads</c> (1). 202 with the run; 400 naming the field;
+/// <c>seed</c>, <c>folds</c> (3), <c>holdout</c> (0.2), <c>threads</c> (1), and every other <c>rp evolve</c> setting by its
+/// snake_case name (<see cref="EvolutionRequest.Fields"/>, checked by the command's code). 202 with the run; 400 naming the
+/// field (unknown fields too);
 /// 409 when <see cref="ServeEvolution.MaxConcurrentRuns"/> runs are already going.
 /// </summary>
 internal static class EvolutionApi

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ResearchPlatform.Engine.Decisions;
 using ResearchPlatform.Engine.Evolution.Persistence;
+using ResearchPlatform.Host.Commands.Evolution;
 using ResearchPlatform.Host.Service.Alerts;
 using ResearchPlatform.Host.Service.Components;
 using ResearchPlatform.Host.Service.Decisions;
@@ -64,6 +65,9 @@ internal static class ResearchApi
         return new
         {
             record.RunId, Status = EvolutionRunStore.Name(record.Status), StartedAt = record.CreatedAt,
+            // the stored settings, as rp runs show reports them
+            Objective = EvolutionRunStore.Name(record.Objective), record.Population, record.Seed, record.SeedTypes,
+            Genetic = GeneticReport.From(record.Config.Evolution), Niching = NichingReport.From(record.Config.Evolution),
             Generations = reader.Generations(id).Select(g => new
             {
                 g.Stats.Generation, g.Stats.BestFitness, g.Stats.MeanFitness, Diversity = g.Stats.Diversity.MeanGeneDistance,

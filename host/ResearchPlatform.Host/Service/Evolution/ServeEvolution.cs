@@ -48,13 +48,13 @@ internal sealed class ServeEvolution(ServeSettings settings, WorkspaceDb db, Eve
             throw new BadInputException($"field 'symbol': the workspace has no database yet (import bars with: rp data import FILE --symbol {request.Symbol} --interval {request.Interval})");
         }
 
-        var seeds = EvolveInputs.SelectSeeds(_seeds.Value, request.SeedTypes);
+        var seeds = EvolveInputs.SelectSeeds(_seeds.Value, request.SeedTypes, EvolutionRequest.Label("--seed-types"));
         if (!BarInterval.TryParse(request.Interval, out var interval, out var intervalError))
         {
             throw new BadInputException("field 'interval': " + intervalError);
         }
 
-        var options = request.ToEvolutionOptions();
+        var options = request.ToEvolutionOptions([.. seeds.Select(s => s.Seed.Id)]);
         var walkForward = request.ToWalkForward();
         var errors = options.Validate().Concat(walkForward.Validate()).ToList();
         if (errors.Count > 0)

@@ -57,6 +57,63 @@ public sealed class EvolutionApiTests
         }
     }
 
+    [Fact]
+    public async Task PostRun_EvolveSettings_StoredWithTheRunReportedByApiAndRunsShow_BadSettingsNameTheField()
+    {
+        using var ws = new TempDir();
+        var csv = SyntheticCsv.Write(Path.Combine(ws.Path, "bars.csv"), 600);
+        var import = await RpProcess.RunAsync("data", "import", csv, "--symbol", "SYN/USDT", "--interval", "1h", "--workspace", ws.Path);
+        Assert.True(import.ExitCode == 0, import.StdErr);
+        string runId;
+        var (serve, url) = await ServeProcess.StartAsync(ws.Path);
+        using (serve)
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+            var token = (await File.ReadAllTextAsync(Path.Combine(ws.Path, "serve.token"))).Trim();
+
+            using var badValue = await PostAsync(http, token, """{"symbol":"SYN/USDT","interval":"1h","elite_ratio":1.5}""");
+            using var unknown = await PostAsync(http, token, """{"symbol":"SYN/USDT","interval":"1h","tournament_sise":3}""");
+            using var badKey = await PostAsync(http, token, """{"symbol":"SYN/USDT","interval":"1h","fitness_weights":{"luck":1}}""");
+            using var started = await PostAsync(http, token, """
+                {"symbol":"SYN/USDT","interval":"1h","population":8,"generations":2,"stagnation":0,"seed_types":{"momentum":3,"breakout":1},
+                 "tournament_size":4,"elite_ratio":0.25,"crossover":"blend","mutation_rate":0.3,"fitness_weights":{"drawdown":2},
+                 "niching":"sharing","sharing_radius":0.2,"hof_per_type":0}
+                """);
+
+            Assert.Equal(HttpStatusCode.BadRequest, badValue.StatusCode);
+            Assert.Contains("field 'elite_ratio': must be in [0, 1) (was 1.5)", await badValue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("field 'tournament_sise': unknown", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+            Assert.Contains("field 'fitness_weights': unknown key 'luck'", await badKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var startedBody = await started.Content.ReadAsStringAsync();
+            Assert.True(started.StatusCode == HttpStatusCode.Accepted, startedBody);
+            using var run = JsonDocument.Parse(startedBody);
+            runId = run.RootElement.GetProperty("run_id").GetString()!;
+
+            // The settings are stored when the run is created, so the detail reports them while it runs.
+            using var detail = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/evolution/runs/{runId}", UriKind.Relative)));
+            var genetic = detail.RootElement.GetProperty("genetic");
+            Assert.Equal(4, genetic.GetProperty("tournament_size").GetInt32());
+            Assert.Equal(0.25, genetic.GetProperty("elite_ratio").GetDouble());
+            Assert.Equal("blend", genetic.GetProperty("crossover").GetString());
+            Assert.Equal(0.3, genetic.GetProperty("mutation_rate").GetDouble());
+            Assert.Equal(3, genetic.GetProperty("seed_type_weights").GetProperty("momentum").GetDouble());
+            Assert.Equal(2, genetic.GetProperty("fitness").GetProperty("drawdown_weight").GetDouble());
+            Assert.Equal(1, genetic.GetProperty("fitness").GetProperty("sharpe_weight").GetDouble()); // keys left out keep the default
+            Assert.Equal("sharing", detail.RootElement.GetProperty("niching").GetProperty("mode").GetString());
+            Assert.Equal(0.2, detail.RootElement.GetProperty("niching").GetProperty("sharing_radius").GetDouble());
+        }
+
+        // After the service stopped: rp runs show reads the same stored settings from the workspace's DuckDB.
+        var show = await RpProcess.RunAsync("runs", "show", runId, "--json", "--workspace", ws.Path);
+        Assert.True(show.ExitCode == 0, show.StdErr);
+        using var shown = JsonDocument.Parse(show.StdOut);
+        Assert.Equal(4, shown.RootElement.GetProperty("genetic").GetProperty("tournament_size").GetInt32());
+        Assert.Equal(1, shown.RootElement.GetProperty("genetic").GetProperty("seed_type_weights").GetProperty("breakout").GetDouble());
+        Assert.Equal(0, shown.RootElement.GetProperty("niching").GetProperty("hall_of_fame_per_type").GetInt32());
+    }
+
     private static async Task<List<JsonElement>> ReadEvolutionEventsAsync(StreamReader reader, string runId, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

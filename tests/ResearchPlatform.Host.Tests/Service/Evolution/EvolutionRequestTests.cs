@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ResearchPlatform.Engine.Evolution;
+using ResearchPlatform.Engine.Evolution.Fitness;
+using ResearchPlatform.Engine.Evolution.Operators;
+using ResearchPlatform.Engine.Evolution.WalkForward;
 using ResearchPlatform.Host.Service.Evolution;
 
 namespace ResearchPlatform.Host.Tests.Service.Evolution;
@@ -53,12 +56,53 @@ public sealed class EvolutionRequestTests
     [InlineData("""{"time_budget_seconds":-1}""", "field 'time_budget_seconds'")]
     [InlineData("""{"holdout":0.95}""", "field 'holdout'")]
     [InlineData("""{"symbol":5}""", "field 'symbol'")]
+    [InlineData("""{"populaton":20}""", "field 'populaton': unknown")]
+    [InlineData("""{"tournament_size":99}""", "field 'tournament_size': must be in [1, population]")]
+    [InlineData("""{"hof_min_distance":2}""", "field 'hof_min_distance': must be in [0, 1]")]
+    [InlineData("""{"embargo":-1}""", "field 'embargo'")]
+    [InlineData("""{"crossover":"uniform"}""", "field 'crossover': 'uniform' is not sbx or blend")]
+    [InlineData("""{"niching":"islands"}""", "field 'niching': 'islands' is not species or sharing or none")]
+    [InlineData("""{"fold_mode":"expanding"}""", "field 'fold_mode'")]
+    [InlineData("""{"pareto_metrics":["sharpe","trades"]}""", "field 'pareto_metrics': applies only with field 'objective' pareto")]
+    [InlineData("""{"objective":"pareto","pareto_metrics":["sharpe"]}""", "field 'pareto_metrics': give exactly two metrics")]
+    [InlineData("""{"seed_types":{"momentum":"3"}}""", "field 'seed_types': 'momentum' must be a number")]
+    [InlineData("""{"seed_types":{"momentum":-1}}""", "field 'seed_types': weight of 'momentum' must be >= 0")]
+    [InlineData("""{"fitness_weights":"luck=1"}""", "field 'fitness_weights': unknown key 'luck'")]
     public void Parse_BadField_ErrorNamesTheField(string json, string expected)
     {
         var (request, error) = EvolutionRequest.Parse(Body(json), "BTC/USD", "1d");
 
         Assert.Null(request);
         Assert.StartsWith(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EvolveSettings_MappedByTheCommandsCode()
+    {
+        var (request, error) = EvolutionRequest.Parse(
+            Body("""
+                {"objective":"pareto","pareto_metrics":["annual_return","trades"],"seed_types":{"momentum":2,"breakout":1},"min_trades":3,
+                 "crossover_rate":0.5,"immigrant_ratio":0.05,"diversity_floor":0.1,"hall_of_fame":7,"niching":"none","hof_min_distance":0.2,
+                 "fitness_weights":{"return":2},"fold_mode":"anchored","embargo":5}
+                """),
+            "BTC/USD",
+            "1d");
+
+        Assert.Null(error);
+        Assert.Equal("momentum,breakout", request!.SeedTypes);
+        var options = request.ToEvolutionOptions(["Momentum", "breakout"]);
+        Assert.Equal((ObjectiveMetric.AnnualReturn, ObjectiveMetric.Trades), (options.Objective1, options.Objective2));
+        Assert.Equal(2, options.SeedTypeWeights!["Momentum"]);
+        Assert.Equal(new CompositeFitnessOptions(ReturnWeight: 2, MinTrades: 3), options.Fitness);
+        Assert.Equal(0.5, options.CrossoverRate);
+        Assert.Equal(0.05, options.ImmigrantRatio);
+        Assert.Equal(0.1, options.DiversityFloor);
+        Assert.Equal(7, options.HallOfFameSize);
+        Assert.Equal(NichingMode.None, options.Niching);
+        Assert.Equal(0.2, options.HallOfFameMinDistance);
+        Assert.Equal(new EvolutionOptions().TournamentSize, options.TournamentSize); // not given: the default
+        Assert.Equal(FoldMode.Anchored, request.ToWalkForward().Mode);
+        Assert.Equal(5, request.ToWalkForward().EmbargoBars);
     }
 
     [Fact]
