@@ -10,7 +10,7 @@ namespace ResearchPlatform.Host.Tests.Commands.Cluster;
 /// <summary>Real processes on loopback: two <c>rp silo</c>s plus <c>rp evolve --cluster</c>, and Redis membership.</summary>
 public sealed partial class ClusterCommandTests(ITestOutputHelper output)
 {
-    private static readonly string[] EvolveArgs = ["evolve", "--symbol", "BTC/USD", "--interval", "1d", "--population", "300", "--generations", "4", "--seed", "9", "--json"];
+    private static readonly string[] EvolveArgs = ["evolve", "--symbol", "BTC/USD", "--interval", "1d", "--population", "300", "--generations", "60", "--stagnation", "0", "--seed", "9", "--json"];
 
     [Fact]
     public async Task Evolve_TwoSilosOneKilledMidRun_CompletesWithTheLocalHallOfFame()
@@ -30,6 +30,9 @@ public sealed partial class ClusterCommandTests(ITestOutputHelper output)
             // 30 s per batch (and 40 s to connect): at a load of 80 the client's start-up took 24 s and live silos missed a 3 s
             // batch timeout; the killed silo's batches fail at once on its refused connection, not at the timeout
             await evolve.WaitForStderrAsync("evaluation: cluster", TimeSpan.FromSeconds(90));
+            // 60 generations, each a round trip to the silos: the run cannot finish before the kill lands (4 generations on
+            // daily bars sometimes did)
+            Assert.False(evolve.HasExited, "the run ended before the kill: " + evolve.Stderr);
             Kill(b);
             var started = Stopwatch.StartNew();
             var cluster = await evolve.WaitAsync(TimeSpan.FromMinutes(2));
@@ -43,11 +46,18 @@ public sealed partial class ClusterCommandTests(ITestOutputHelper output)
             Assert.Contains("evaluation: cluster localhost:", cluster.Stderr, StringComparison.Ordinal);
             Assert.Contains("(2 silos", cluster.Stderr, StringComparison.Ordinal);
             Assert.Contains("evaluation: local", alone.Stderr, StringComparison.Ordinal);
-            Assert.Matches(FailedAndResubmitted(), cluster.Stderr);
+            // The kill lands while generation 1's batches are in flight (they fail at once on the refused connection and are
+            // resubmitted to the other silo or, with the local fallback, evaluated here) or between two generations (Orleans
+            // routes the next batches to the live silo once it has declared the dead one, nothing failed): whichever, the
+            // run completes with the local hall of fame and the killed silo does no work in the last generation.
+            var lastGeneration = cluster.Stderr.Split('\n').Last(l => l.StartsWith("gen 60/60 ", StringComparison.Ordinal));
+            Assert.DoesNotContain($":{P(ports[2])}@", lastGeneration, StringComparison.Ordinal);
+            Assert.Matches(@"cluster [01] silos \[", lastGeneration);
+            output.WriteLine(FailedAndResubmitted().IsMatch(cluster.Stderr) ? "batches in flight at the kill failed and were resubmitted" : "the kill landed between generations");
             using var c = JsonDocument.Parse(cluster.Stdout);
             using var l = JsonDocument.Parse(alone.Stdout);
             Assert.Equal("completed", c.RootElement.GetProperty("status").GetString());
-            Assert.Equal(4, c.RootElement.GetProperty("completed_generations").GetInt32());
+            Assert.Equal(60, c.RootElement.GetProperty("completed_generations").GetInt32());
             var hall = c.RootElement.GetProperty("hall_of_fame");
             Assert.True(hall.GetArrayLength() > 0);
             Assert.Equal(l.RootElement.GetProperty("hall_of_fame").GetRawText(), hall.GetRawText());
