@@ -14,14 +14,8 @@ namespace ResearchPlatform.Engine.Execution;
 /// before any resend), and applies venue events through the state machine. Every change goes through the journal, so
 /// <see cref="StartAsync"/> after a crash rebuilds the same state and reconciles it with the venue.
 /// </summary>
-internal sealed class OrderManager
+internal sealed partial class OrderManager
 {
-    /// <summary>The reason of a terminal entry written by reconciliation for an order the venue no longer knows.</summary>
-    internal const string NotFoundDuringReconciliation = "not found at venue during reconciliation";
-
-    /// <summary>The reason prefix (then the venue's status) of an entry written by reconciliation.</summary>
-    internal const string ReconciledWithVenueStatus = "reconciled with venue status ";
-
     private const int MaxIllegalKept = 1000;
     private readonly IExchangeAdapter _venue;
     private readonly IOrderJournal _journal;
@@ -202,47 +196,6 @@ internal sealed class OrderManager
         }
     }
 
-    /// <summary>
-    /// Brings every open order in line with the venue: applies missed fills, then each order's venue status; an order
-    /// journaled as submitted that the venue never received is sent now (same client id, so never twice).
-    /// Returns the number of orders looked at.
-    /// </summary>
-    public async ValueTask<int> ReconcileAsync(CancellationToken cancellationToken)
-    {
-        var open = _store.Orders.Where(o => !o.IsTerminal).ToList();
-        if (open.Count == 0)
-        {
-            return 0;
-        }
-
-        var since = open.Min(o => o.SubmittedAt ?? o.DecisionTime);
-        var fills = await _retry.ExecuteAsync(t => _venue.GetFillsAsync(since, t), cancellationToken);
-        foreach (var fill in fills.Where(f => _store.Find(f.ClientOrderId) is not null))
-        {
-            Apply(fill);
-        }
-
-        foreach (var o in open.Where(o => !o.IsTerminal))
-        {
-            var venueOrder = await _retry.ExecuteAsync(t => _venue.GetOrderByClientIdAsync(o.Order.Symbol, o.ClientOrderId, t), cancellationToken);
-            if (venueOrder is null && o.State == OrderState.Submitted)
-            {
-                Interlocked.Increment(ref _resubmitted);
-                await SendAsync(o, cancellationToken);
-            }
-            else
-            {
-                ApplyVenueStatus(o, venueOrder);
-            }
-        }
-
-        return open.Count;
-    }
-
-    /// <summary>Compares expected positions with the venue's; with <paramref name="forceSync"/> adopts the venue's.</summary>
-    public ValueTask<IReadOnlyList<PositionDiscrepancy>> CheckPositionsAsync(bool forceSync, CancellationToken cancellationToken) =>
-        PositionReconciler.CheckAsync(_venue, _retry, Positions, _options.PositionTolerance, forceSync, _log, cancellationToken);
-
     private async ValueTask<OrderSubmission> SendAsync(ManagedOrder order, CancellationToken cancellationToken)
     {
         var command = order.Order;
@@ -322,33 +275,6 @@ internal sealed class OrderManager
             Record(NewEntry(kind, o.ClientOrderId) with { Reason = reason }, persist: true);
             return kind == JournalEntryKind.Canceled;
         }
-    }
-
-    private void ApplyVenueStatus(ManagedOrder o, VenueOrder? v)
-    {
-        var now = _time.GetUtcNow();
-        var kind = v?.Status switch
-        {
-            null => JournalEntryKind.Canceled,
-            VenueOrderStatus.Canceled => JournalEntryKind.Canceled,
-            VenueOrderStatus.Rejected => JournalEntryKind.Rejected,
-            VenueOrderStatus.Expired => JournalEntryKind.Expired,
-            VenueOrderStatus.Open or VenueOrderStatus.PartiallyFilled when o.State == OrderState.Submitted => JournalEntryKind.Accepted,
-            VenueOrderStatus.Open or VenueOrderStatus.PartiallyFilled when o.State == OrderState.PendingCancel => JournalEntryKind.CancelRejected,
-            _ => (JournalEntryKind?)null,
-        };
-        if (kind is { } k)
-        {
-            var reason = v is null ? NotFoundDuringReconciliation : ReconciledWithVenueStatus + v.Status;
-            Record(new JournalEntry(0, k, o.ClientOrderId, now) { ExchangeOrderId = v?.ExchangeOrderId, Reason = reason }, persist: true);
-        }
-
-        if (v is not null && v.FilledQuantity != o.FilledQuantity)
-        {
-            _log?.Invoke(FormattableString.Invariant($"order {o.ClientOrderId}: venue filled {v.FilledQuantity}, journal {o.FilledQuantity} after reconciliation"));
-        }
-
-        o.NeedsReconciliation = false;
     }
 
     private EntryCheck Record(JournalEntry entry, bool persist)
