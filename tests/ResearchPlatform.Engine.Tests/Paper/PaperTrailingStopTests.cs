@@ -87,16 +87,7 @@ public sealed class PaperTrailingStopTests
 
         Assert.True(kernel.Trades.Count(t => t.Reason == ExitReason.TrailingStop) >= 5, $"{kernel.Trades.Count(t => t.Reason == ExitReason.TrailingStop)} trailing exits");
         Assert.Contains(kernel.Trades, t => t.Reason == ExitReason.TrailingStop && t.ExitBar > t.EntryBar + 1 && t.ExitPrice == bars.Open[t.ExitBar]); // gap
-        Assert.Equal(kernel.Trades.Count, replay.Trades.Count);
-        for (var i = 0; i < kernel.Trades.Count; i++)
-        {
-            var k = kernel.Trades[i];
-            var p = replay.Trades[i];
-            Assert.Equal((i, k.EntryBar, k.ExitBar), (i, p.EntryBar, p.ExitBar));
-            Assert.Equal(k.EntryPrice, (double)p.EntryPrice, 1e-9);
-            Assert.Equal(k.ExitPrice, (double)p.ExitPrice, 1e-6);
-            Assert.Equal(k.Pnl, (double)p.Pnl, 1e-5);
-        }
+        StopsOnlyPaper.AssertSameTrades(kernel.Trades, replay.Trades);
 
         var protective = replay.Orders.Where(o => o.Order.Type is OrderType.Stop or OrderType.TakeProfit).ToList();
         Assert.Equal(kernel.Trades.Count(t => t.Reason is ExitReason.StopLoss or ExitReason.TakeProfit or ExitReason.TrailingStop), protective.Count(o => o.FilledQuantity > 0));

@@ -34,4 +34,20 @@ internal static class StopsOnlyPaper
         Sizing = SizingMode.FixedUnits, Units = 2, FeeBps = 4.5, MakerFeeBps = 4.5, SlippageBps = 0,
         StopLossPct = stopLoss * 100, TakeProfitPct = takeProfit * 100, TrailingStopPct = trail * 100,
     };
+
+    /// <summary>The replay's trades equal the kernel's one for one: bars, prices, units and PnL (within float noise).</summary>
+    public static void AssertSameTrades(IReadOnlyList<Trade> kernel, IReadOnlyList<PaperTrade> replay)
+    {
+        Assert.Equal(kernel.Count, replay.Count);
+        for (var i = 0; i < kernel.Count; i++)
+        {
+            var k = kernel[i];
+            var p = replay[i];
+            Assert.Equal((i, k.EntryBar, k.ExitBar), (i, p.EntryBar, p.ExitBar));
+            Assert.Equal(k.EntryPrice, (double)p.EntryPrice, 1e-9);
+            Assert.Equal(k.ExitPrice, (double)p.ExitPrice, 1e-6);
+            Assert.Equal(k.Units, (double)p.Quantity, 1e-12);
+            Assert.Equal(k.Pnl, (double)p.Pnl, 1e-5);
+        }
+    }
 }
